@@ -1,0 +1,224 @@
+/**
+ * `npm run bench`: seeds archives of two sizes, starts the real server (with and without
+ * its page cache) and a bare Node `http` ceiling server that returns the same article
+ * bytes from memory, drives each with autocannon on loopback, and prints req/s, p50/p99
+ * latency, ratios against the ceiling and against the small archive, and peak RSS.
+ *
+ *   npm run bench                          # 10,000 vs 100,000 articles
+ *   npm run bench -- --articles 1000000    # 10,000 vs 1,000,000 articles
+ *   options: --small N  --duration S  --connections N  --keep (keep the data folders)
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import Database from 'better-sqlite3';
+import { encodeCursor } from '../src/articles/cursor.ts';
+
+const { values: args } = parseArgs({
+  options: {
+    articles: { type: 'string', default: '100000' },
+    small: { type: 'string', default: '10000' },
+    duration: { type: 'string', default: '8' },
+    connections: { type: 'string', default: '32' },
+    keep: { type: 'boolean', default: false },
+  },
+});
+const LARGE = Number(args.articles);
+const SMALL = Number(args.small);
+const DURATION = Number(args.duration);
+const CONNECTIONS = Number(args.connections);
+const BIN = path.resolve('bin/masthead.js');
+
+interface Row {
+  scale: number;
+  scenario: string;
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+}
+
+function freePortBase(): number {
+  return 20000 + Math.floor(Math.random() * 20000);
+}
+
+async function waitForHealth(url: string, child: ChildProcess): Promise<void> {
+  for (let attempt = 0; attempt < 300; attempt += 1) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
+    try {
+      const response = await fetch(`${url}/healthz`);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await sleep(100);
+  }
+  throw new Error(`server at ${url} did not become healthy`);
+}
+
+function rssOf(pid: number | undefined): number {
+  if (!pid) return 0;
+  try {
+    const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+    return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024;
+  } catch {
+    return 0;
+  }
+}
+
+async function startServer(dataDir: string, port: number, cacheMb: number): Promise<{ child: ChildProcess; url: string; peakRss: () => number; stop: () => Promise<void> }> {
+  const child = spawn(process.execPath, [BIN, 'serve'], {
+    env: { ...process.env, MASTHEAD_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', MASTHEAD_SEED: 'false', MASTHEAD_PAGE_CACHE_MB: String(cacheMb), LOG_LEVEL: 'warn', DATABASE_URL: '' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  await waitForHealth(url, child);
+  let peak = rssOf(child.pid);
+  const timer = setInterval(() => {
+    peak = Math.max(peak, rssOf(child.pid));
+  }, 200);
+  return {
+    child,
+    url,
+    peakRss: () => Math.max(peak, rssOf(child.pid)),
+    stop: async () => {
+      clearInterval(timer);
+      child.kill('SIGTERM');
+      await new Promise((resolve) => child.once('exit', resolve));
+    },
+  };
+}
+
+/** The ceiling: a bare Node http server returning the same bytes from memory. */
+async function startCeiling(file: string, port: number) {
+  const source = `const http=require('http');const fs=require('fs');const body=fs.readFileSync(${JSON.stringify(file)});http.createServer((q,s)=>{s.writeHead(200,{'content-type':'text/html; charset=utf-8','content-length':body.length});s.end(body)}).listen(${port},'127.0.0.1',()=>console.log('ready'))`;
+  const child = spawn(process.execPath, ['-e', source], { stdio: ['ignore', 'pipe', 'inherit'] });
+  await new Promise<void>((resolve) => child.stdout?.once('data', () => resolve()));
+  return { url: `http://127.0.0.1:${port}`, stop: async () => { child.kill(); await new Promise((resolve) => child.once('exit', resolve)); } };
+}
+
+async function measure(url: string): Promise<Omit<Row, 'scale' | 'scenario'>> {
+  await autocannon({ url, connections: CONNECTIONS, duration: 2 }); // warm-up: JIT, caches
+  const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION });
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.timeouts + result.non2xx };
+}
+
+function seed(dataDir: string, count: number): void {
+  const started = Date.now();
+  const result = spawnSync(process.execPath, [BIN, 'seed', '--articles', String(count)], { env: { ...process.env, MASTHEAD_DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'warn' }, stdio: ['ignore', 'ignore', 'inherit'] });
+  if (result.status !== 0) throw new Error(`seeding ${count} articles failed`);
+  console.log(`  seeded ${count.toLocaleString('en')} articles (+ demo newsroom) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+/** Finds the paths the scenarios request, straight from the database. */
+function scenarioPaths(dataDir: string) {
+  const db = new Database(path.join(dataDir, 'masthead.sqlite'), { readonly: true });
+  try {
+    const section = db.prepare(`select s.id, s.slug from sections s where s.slug = 'news'`).get() as { id: number; slug: string };
+    const sectionCount = (db.prepare(`select count(*) n from articles where section_id = ? and status = 'published' and language = 'en'`).get(section.id) as { n: number }).n;
+    const deep = db
+      .prepare(`select published_at at, id from articles where section_id = ? and status = 'published' and language = 'en' order by published_at desc, id desc limit 1 offset ?`)
+      .get(section.id, Math.max(0, Math.floor(sectionCount * 0.9))) as { at: string; id: number };
+    const article = db.prepare(`select a.slug, s.slug section from articles a join sections s on s.id = a.section_id where a.language = 'en' and a.status = 'published' and a.hero_image_id is not null order by a.published_at desc limit 1`).get() as { slug: string; section: string };
+    const tag = db.prepare(`select t.kind, t.slug, count(*) n from article_tags at join tags t on t.id = at.tag_id where at.language = 'en' group by t.id order by n desc limit 1`).get() as { kind: string; slug: string; n: number };
+    const segment = { topic: 'topics', country: 'countries', place: 'places', person: 'people', organisation: 'organisations' }[tag.kind] ?? 'topics';
+    return {
+      article: `/${article.section}/${article.slug}`,
+      section: `/${section.slug}`,
+      deepSection: `/${section.slug}?after=${encodeCursor({ at: deep.at, id: deep.id })}`,
+      deepDepth: Math.floor(sectionCount * 0.9 / 20),
+      tag: `/${segment}/${tag.slug}`,
+      tagCount: tag.n,
+    };
+  } finally {
+    db.close();
+  }
+}
+
+function fmt(n: number, digits = 0): string {
+  return n.toLocaleString('en', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+}
+
+async function main(): Promise<void> {
+  console.log(`Masthead benchmark: ${os.cpus().length} cores, node ${process.version}, ${CONNECTIONS} connections, ${DURATION}s per scenario`);
+  const rows: Row[] = [];
+  const rss: Record<number, number> = {};
+  let ceilingRps = 0;
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'masthead-bench-'));
+  try {
+    for (const scale of [SMALL, LARGE]) {
+      console.log(`\n# ${scale.toLocaleString('en')} articles`);
+      const dataDir = path.join(root, `scale-${scale}`);
+      seed(dataDir, scale);
+      const paths = scenarioPaths(dataDir);
+      console.log(`  article ${paths.article}; deep section page ≈ page ${fmt(paths.deepDepth)}; tag ${paths.tag} (${fmt(paths.tagCount)} articles)`);
+      const port = freePortBase();
+      const cached = await startServer(dataDir, port, 64);
+      const uncached = await startServer(dataDir, port + 1, 0);
+      try {
+        if (scale === SMALL) {
+          const html = await (await fetch(`${cached.url}${paths.article}`)).arrayBuffer();
+          const file = path.join(root, 'article.html');
+          fs.writeFileSync(file, Buffer.from(html));
+          const ceiling = await startCeiling(file, port + 2);
+          const result = await measure(`${ceiling.url}/`);
+          await ceiling.stop();
+          ceilingRps = result.rps;
+          rows.push({ scale, scenario: 'ceiling: bare http, same bytes', ...result });
+          console.log(`  ceiling ${fmt(result.rps)} req/s (${fmt(Buffer.byteLength(Buffer.from(html)))} bytes)`);
+        }
+        const scenarios: [string, string][] = [
+          ['article page (cached)', `${cached.url}${paths.article}`],
+          ['article page (rendered)', `${uncached.url}${paths.article}`],
+          ['home page (rendered)', `${uncached.url}/`],
+          ['section page 1 (rendered)', `${uncached.url}${paths.section}`],
+          ['section deep page (rendered)', `${uncached.url}${paths.deepSection}`],
+          ['tag page (rendered)', `${uncached.url}${paths.tag}`],
+        ];
+        for (const [scenario, url] of scenarios) {
+          const result = await measure(url);
+          rows.push({ scale, scenario, ...result });
+          console.log(`  ${scenario.padEnd(30)} ${fmt(result.rps).padStart(8)} req/s  p50 ${result.p50} ms  p99 ${result.p99} ms${result.errors ? `  ${result.errors} errors` : ''}`);
+        }
+        rss[scale] = Math.max(cached.peakRss(), uncached.peakRss());
+      } finally {
+        await cached.stop();
+        await uncached.stop();
+      }
+      if (!args.keep) fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  } finally {
+    if (!args.keep) fs.rmSync(root, { recursive: true, force: true });
+  }
+
+  const find = (scale: number, scenario: string) => rows.find((row) => row.scale === scale && row.scenario === scenario);
+  console.log(`\n| articles | scenario | req/s | p50 ms | p99 ms | vs ceiling | ${fmt(LARGE)} vs ${fmt(SMALL)} (time ratio) |`);
+  console.log('|---:|---|---:|---:|---:|---:|---:|');
+  for (const row of rows) {
+    const small = find(SMALL, row.scenario);
+    const slowdown = row.scale === LARGE && small ? `${(small.rps / row.rps).toFixed(2)}×` : '';
+    console.log(`| ${fmt(row.scale)} | ${row.scenario} | ${fmt(row.rps)} | ${row.p50} | ${row.p99} | ${((row.rps / ceilingRps) * 100).toFixed(0)}% | ${slowdown} |`);
+  }
+  console.log(`\nPeak server RSS: ${Object.entries(rss).map(([scale, bytes]) => `${fmt(Number(scale))} articles ${fmt(bytes / 1048576)} MB`).join('; ')}`);
+
+  const checks: [string, boolean][] = [];
+  const cachedLarge = find(LARGE, 'article page (cached)');
+  const renderedLarge = find(LARGE, 'article page (rendered)');
+  if (cachedLarge) checks.push([`cached article ≥ 70% of ceiling (${((cachedLarge.rps / ceilingRps) * 100).toFixed(0)}%)`, cachedLarge.rps >= 0.7 * ceilingRps]);
+  if (renderedLarge) checks.push([`rendered article ≥ 20% of ceiling (${((renderedLarge.rps / ceilingRps) * 100).toFixed(0)}%)`, renderedLarge.rps >= 0.2 * ceilingRps]);
+  for (const scenario of ['home page (rendered)', 'section page 1 (rendered)', 'section deep page (rendered)', 'tag page (rendered)']) {
+    const small = find(SMALL, scenario);
+    const large = find(LARGE, scenario);
+    if (small && large) checks.push([`${scenario} at ${fmt(LARGE)} ≤ 1.5× slower than at ${fmt(SMALL)} (${(small.rps / large.rps).toFixed(2)}×)`, small.rps / large.rps <= 1.5]);
+  }
+  checks.push([`server RSS < 300 MB at ${fmt(LARGE)} (${fmt((rss[LARGE] ?? 0) / 1048576)} MB)`, (rss[LARGE] ?? 0) < 300 * 1048576]);
+  console.log('\nTargets:');
+  for (const [label, ok] of checks) console.log(`  ${ok ? 'met ' : 'MISSED'}  ${label}`);
+}
+
+await main();

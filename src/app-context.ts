@@ -1,0 +1,31 @@
+/** What every route and command of the running app shares. */
+import type { Kysely } from 'kysely';
+import type { ContentGeneration } from './cache/content-generation.ts';
+import type { PageCache } from './cache/page-cache.ts';
+import type { Config } from './config.ts';
+import type { DialectName } from './db/dialect.ts';
+import type { Database } from './db/schema.ts';
+import type { Logger } from './shared/logger.ts';
+import type { SiteCatalog } from './site/chrome.ts';
+
+/** The app's long-lived parts, created once at start. */
+export interface AppContext {
+  config: Config;
+  db: Kysely<Database>;
+  dialect: DialectName;
+  logger: Logger;
+  pageCache: PageCache;
+  generation: ContentGeneration;
+  /** Settings and sections, reloaded when the content generation moves. */
+  catalog: () => Promise<SiteCatalog>;
+  /** Public path of a static asset, fingerprinted for long caching. */
+  assetPath: (name: string) => string;
+  /** Folder of stored media files. */
+  mediaDir: string;
+}
+
+/** Hono environment of the app: what handlers may read from `c.env` and `c.var`. */
+export interface AppEnv {
+  Bindings: { incoming?: { url?: string } };
+  Variables: { generation: number; language: string };
+}

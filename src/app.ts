@@ -1,0 +1,64 @@
+/** Builds the HTTP application: every route in order, and the answers to bad requests and failures. */
+import { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { sql } from 'kysely';
+import type { AppContext, AppEnv } from './app-context.ts';
+import { registerArticleRoutes } from './articles/routes.tsx';
+import { registerAuthorRoutes } from './authors/routes.tsx';
+import { registerHomeRoutes } from './home/routes.tsx';
+import { PublicError, errorPage } from './http/errors.tsx';
+import { registerMediaRoutes } from './media/routes.ts';
+import { registerPageRoutes } from './pages/routes.tsx';
+import { registerSectionRoutes } from './sections/routes.tsx';
+import type { AssetStore } from './site/assets.ts';
+import { registerTagRoutes } from './tags/routes.tsx';
+
+/** Longest request target the site accepts; longer ones get 414. */
+export const MAX_URL_LENGTH = 2048;
+
+/** Creates the Hono app for a context. */
+export function buildApp(ctx: AppContext, assets: AssetStore): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+
+  app.use('*', async (c, next) => {
+    c.set('generation', ctx.generation.current());
+    if (c.req.url.length > MAX_URL_LENGTH + 200) return errorPage(c, ctx, 414, 'The address is longer than this site accepts.');
+    await next();
+    return undefined;
+  });
+
+  app.get('/healthz', async (c) => {
+    try {
+      await sql`select 1`.execute(ctx.db);
+      return c.json({ status: 'ok', database: ctx.dialect }, 200, { 'cache-control': 'no-store' });
+    } catch {
+      return c.json({ status: 'unavailable', database: ctx.dialect }, 503, { 'cache-control': 'no-store' });
+    }
+  });
+
+  assets.register(app);
+  registerMediaRoutes(app, ctx);
+  registerAuthorRoutes(app, ctx);
+  registerPageRoutes(app, ctx);
+  registerTagRoutes(app, ctx);
+  registerHomeRoutes(app, ctx);
+  registerArticleRoutes(app, ctx);
+  registerSectionRoutes(app, ctx);
+
+  // Everything public is read-only so far: any other method on any path is a 405.
+  app.all('*', (c) => {
+    if (c.req.method !== 'GET' && c.req.method !== 'HEAD') return errorPage(c, ctx, 405, `${c.req.method} is not allowed here.`);
+    return errorPage(c, ctx, 404);
+  });
+
+  app.notFound((c) => errorPage(c, ctx, 404));
+
+  app.onError((error, c) => {
+    if (error instanceof PublicError) return errorPage(c, ctx, error.status, error.message);
+    if (error instanceof HTTPException && error.status < 500) return errorPage(c, ctx, error.status, error.message);
+    ctx.logger.error('request failed', { method: c.req.method, path: c.req.path, error: error.stack ?? String(error) });
+    return errorPage(c, ctx, 500);
+  });
+
+  return app;
+}

@@ -1,0 +1,114 @@
+/** The `masthead` command for operators: serve, migrate, seed. Every command has --help. */
+import { Command, InvalidArgumentError } from 'commander';
+import { ConfigError, loadConfig } from '../config.ts';
+import type { Config } from '../config.ts';
+import { DatabaseUnreachableError, openDatabase, targetFromConfig } from '../db/database.ts';
+import { migrateToLatest } from '../db/migrate.ts';
+import { seedBulkArticles } from '../seed/bulk-seed.ts';
+import { seedDemoIfEmpty } from '../seed/seed-demo.ts';
+import { startServer } from '../server.ts';
+import path from 'node:path';
+
+function positiveInteger(value: string): number {
+  if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > 10_000_000) throw new InvalidArgumentError('must be a whole number from 1 to 10000000');
+  return Number(value);
+}
+
+/** Prints a one-line reason and exits; used for every expected start-up failure. */
+function fail(error: unknown): never {
+  if (error instanceof ConfigError) {
+    for (const problem of error.problems) process.stderr.write(`masthead: ${problem}\n`);
+  } else if (error instanceof DatabaseUnreachableError) {
+    process.stderr.write(`masthead: ${error.message}\n`);
+  } else if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+    process.stderr.write(`masthead: PORT ${(error as { port?: number }).port ?? ''} is already in use; set PORT to a free port\n`);
+  } else if ((error as NodeJS.ErrnoException).code === 'EACCES') {
+    process.stderr.write('masthead: HOST/PORT cannot be bound by this user; choose a port above 1024\n');
+  } else {
+    process.stderr.write(`masthead: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  }
+  process.exit(1);
+}
+
+function config(): Config {
+  try {
+    return loadConfig();
+  } catch (error) {
+    fail(error);
+  }
+}
+
+const program = new Command('masthead').description('Masthead, the newsroom publishing platform').showHelpAfterError();
+
+program
+  .command('serve')
+  .description('Migrate the database, create the demo newsroom on a fresh install, and serve the site (HOST, PORT)')
+  .action(async () => {
+    const settings = config();
+    try {
+      const running = await startServer(settings);
+      process.stdout.write(`Masthead is serving ${running.url} (${running.context.dialect === 'sqlite' ? `SQLite in ${settings.dataDir}` : 'PostgreSQL'})\n`);
+      const stop = () => {
+        void running.close().then(() => process.exit(0));
+      };
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    } catch (error) {
+      fail(error);
+    }
+  });
+
+program
+  .command('migrate')
+  .description('Apply pending database migrations and exit')
+  .action(async () => {
+    const settings = config();
+    try {
+      const handle = await openDatabase(targetFromConfig(settings));
+      const report = await migrateToLatest(handle.db);
+      await handle.close();
+      if (report.error) fail(report.error);
+      process.stdout.write(report.applied.length > 0 ? `Applied: ${report.applied.join(', ')}\n` : 'The database is up to date.\n');
+    } catch (error) {
+      fail(error);
+    }
+  });
+
+program
+  .command('seed')
+  .description('Create the demo newsroom if the database is empty, then optionally add N generated articles for benchmarks')
+  .option('--articles <n>', 'number of generated articles to add', positiveInteger)
+  .option('--no-demo', 'do not create the demo newsroom first')
+  .action(async (options: { articles?: number; demo: boolean }) => {
+    const settings = config();
+    try {
+      const handle = await openDatabase(targetFromConfig(settings));
+      const report = await migrateToLatest(handle.db);
+      if (report.error) fail(report.error);
+      if (options.demo) {
+        const demo = await seedDemoIfEmpty(handle.db, path.join(settings.dataDir, 'media'));
+        process.stdout.write(demo ? `Demo newsroom created: ${JSON.stringify(demo)}\n` : 'The database already has content; demo skipped.\n');
+      }
+      if (options.articles) {
+        const total = options.articles;
+        const started = Date.now();
+        let lastShown = 0;
+        await seedBulkArticles(handle.db, handle.dialect, {
+          count: total,
+          onProgress: (written) => {
+            if (process.stdout.isTTY || written - lastShown >= total / 20 || written === total) {
+              lastShown = written;
+              const rate = Math.round(written / ((Date.now() - started) / 1000));
+              process.stdout.write(`${process.stdout.isTTY ? '\r' : ''}${written}/${total} articles (${rate}/s)${process.stdout.isTTY ? '' : '\n'}`);
+            }
+          },
+        });
+        process.stdout.write(`\nAdded ${total} articles in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+      }
+      await handle.close();
+    } catch (error) {
+      fail(error);
+    }
+  });
+
+await program.parseAsync(process.argv);

@@ -1,0 +1,107 @@
+/**
+ * The one place that reads the environment. Every variable Masthead understands is
+ * declared here, validated at boot, and reported as one readable line per problem.
+ */
+import path from 'node:path';
+import { z } from 'zod';
+
+const booleanFromEnv = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
+  .transform((value) => value === 'true' || value === '1' || value === 'yes');
+
+const port = z
+  .string()
+  .regex(/^\d+$/, 'must be a whole number from 0 to 65535')
+  .transform(Number)
+  .refine((value) => value >= 0 && value <= 65535, 'must be a whole number from 0 to 65535');
+
+const databaseUrl = z
+  .string()
+  .refine((value) => /^postgres(ql)?:\/\//.test(value), 'must start with postgres:// or postgresql://')
+  .refine((value) => URL.canParse(value), 'is not a valid URL');
+
+const publicUrl = z
+  .string()
+  .refine((value) => URL.canParse(value) && /^https?:$/.test(new URL(value).protocol), 'must be an http(s) URL')
+  .transform((value) => value.replace(/\/+$/, ''));
+
+/** Environment variables, their defaults and what they mean (README's configuration table mirrors this). */
+export const environmentSchema = z.object({
+  /** Address the server listens on. */
+  HOST: z.string().min(1).default('127.0.0.1'),
+  /** Port the server listens on. */
+  PORT: port.default(3000),
+  /** Public base URL used in canonical links, feeds and emails; defaults to http://HOST:PORT. */
+  PUBLIC_URL: publicUrl.optional(),
+  /** Folder for the SQLite database and media files. */
+  MASTHEAD_DATA_DIR: z.string().min(1).default('./data'),
+  /** PostgreSQL connection; when unset, Masthead uses embedded SQLite in MASTHEAD_DATA_DIR. */
+  DATABASE_URL: databaseUrl.optional(),
+  /** Create the demo newsroom on first start with an empty database. */
+  MASTHEAD_SEED: booleanFromEnv.default(true),
+  /** Size of the in-process rendered-page cache in megabytes (0 turns it off). */
+  MASTHEAD_PAGE_CACHE_MB: z
+    .string()
+    .regex(/^\d+$/, 'must be a whole number of megabytes')
+    .transform(Number)
+    .default(64),
+  /** Log level: error, warn, info or debug. */
+  LOG_LEVEL: z.enum(['error', 'warn', 'info', 'debug']).default('info'),
+});
+
+/** Validated configuration that the rest of the app receives (never `process.env`). */
+export interface Config {
+  host: string;
+  port: number;
+  publicUrl: string;
+  dataDir: string;
+  databaseUrl: string | null;
+  seedDemoContent: boolean;
+  pageCacheBytes: number;
+  logLevel: 'error' | 'warn' | 'info' | 'debug';
+}
+
+/** A configuration problem that start-up reports as one line naming the variable. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(problems.join('\n'));
+    this.name = 'ConfigError';
+  }
+}
+
+/** Reads and validates the environment; throws ConfigError listing every bad variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const parsed = environmentSchema.safeParse(present);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => {
+      const name = issue.path.join('.');
+      const shown = typeof present[name] === 'string' && !/URL|SECRET|PASSWORD|KEY/.test(name) ? ` (got "${present[name]}")` : '';
+      return `${name} ${issue.message}${shown}`;
+    });
+    throw new ConfigError(problems);
+  }
+  const values = parsed.data;
+  const shownHost = values.HOST === '0.0.0.0' || values.HOST === '::' ? '127.0.0.1' : values.HOST;
+  return {
+    host: values.HOST,
+    port: values.PORT,
+    publicUrl: values.PUBLIC_URL ?? `http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${values.PORT}`,
+    dataDir: path.resolve(values.MASTHEAD_DATA_DIR),
+    databaseUrl: values.DATABASE_URL ?? null,
+    seedDemoContent: values.MASTHEAD_SEED,
+    pageCacheBytes: values.MASTHEAD_PAGE_CACHE_MB * 1024 * 1024,
+    logLevel: values.LOG_LEVEL,
+  };
+}
+
+/** Hides the password in a database URL so it can be shown in messages. */
+export function redactUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return '(unparseable URL)';
+  }
+}

@@ -1,0 +1,23 @@
+/** Runs pending migrations; called at every start and by `masthead migrate`. */
+import { Migrator } from 'kysely';
+import type { Kysely, MigrationResult } from 'kysely';
+import { migrations } from './migrations/index.ts';
+
+/** Result of one migration run: what was applied, or the error that stopped it. */
+export interface MigrationReport {
+  applied: string[];
+  error: Error | null;
+}
+
+/** Applies every pending migration in one go; already-applied ones are skipped. */
+export async function migrateToLatest<T>(db: Kysely<T>): Promise<MigrationReport> {
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: () => Promise.resolve(migrations) },
+    migrationTableName: 'masthead_migrations',
+    migrationLockTableName: 'masthead_migrations_lock',
+  });
+  const { error, results } = await migrator.migrateToLatest();
+  const applied = (results ?? []).filter((r: MigrationResult) => r.status === 'Success').map((r) => r.migrationName);
+  return { applied, error: error === undefined ? null : error instanceof Error ? error : new Error(`migration failed: ${JSON.stringify(error)}`) };
+}

@@ -1,0 +1,11 @@
+/**
+ * Every migration, in order. Listed explicitly (rather than read from the folder) so
+ * they are type-checked, linted and found the same way under tsx, tests and the CLI.
+ */
+import type { Migration } from 'kysely';
+import * as contentModel from './20261127190000_content_model.ts';
+
+/** Migration name → migration; names sort in the order they must run. */
+export const migrations: Record<string, Migration> = {
+  '20261127190000_content_model': contentModel,
+};

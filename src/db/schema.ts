@@ -1,0 +1,184 @@
+/**
+ * Table types for Kysely. Times are ISO-8601 UTC strings (`2026-11-27T19:30:00.000Z`) in
+ * both databases: fixed width, so they sort correctly as text and compare across dialects.
+ * JSON values are stored as text and parsed by the repositories that own them.
+ * Booleans are integers (0/1) so the two dialects return the same JavaScript values.
+ */
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+/** Licensing policy for republishing: paid licence on request, Creative Commons, or not available. */
+export type LicensingPolicy = 'paid' | 'cc' | 'none';
+
+/** Workflow state of an article. Only `published` articles are visible to readers. */
+export type ArticleStatus = 'draft' | 'in_review' | 'scheduled' | 'published' | 'unpublished';
+
+export interface SiteSettingsTable {
+  key: string;
+  value: string;
+}
+
+export interface ContentStateTable {
+  id: number;
+  /** Bumped by every change to reader-visible content; page caches compare against it. */
+  version: number;
+  changed_at: string;
+}
+
+export interface SectionsTable {
+  id: Generated<number>;
+  slug: string;
+  name: string;
+  /** JSON object of language code → translated name. */
+  name_translations: string;
+  description: string;
+  position: number;
+  default_licensing_policy: LicensingPolicy | null;
+  created_at: string;
+}
+
+export interface AuthorsTable {
+  id: Generated<number>;
+  slug: string;
+  name: string;
+  title: string;
+  bio: string;
+  /** JSON array of strings. */
+  expertise: string;
+  /** JSON array of language codes. */
+  languages: string;
+  location: string;
+  image_id: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface TagsTable {
+  id: Generated<number>;
+  kind: 'topic' | 'country' | 'place' | 'person' | 'organisation';
+  slug: string;
+  name: string;
+  /** JSON array of other names (including other scripts) for matching and search. */
+  aliases: string;
+  description: string | null;
+  country_code: string | null;
+  parent_id: number | null;
+  created_at: string;
+}
+
+export interface ImagesTable {
+  id: Generated<number>;
+  /** File name of the sanitised original under media/originals (never served directly). */
+  file_key: string;
+  content_hash: string;
+  mime: string;
+  width: number;
+  height: number;
+  alt: string;
+  caption: string | null;
+  credit: string | null;
+  credit_organisation: string | null;
+  can_distribute: number;
+  /** JSON array of ImageVariant. */
+  variants: string;
+  created_at: string;
+}
+
+export interface ArticlesTable {
+  id: Generated<number>;
+  slug: string;
+  language: string;
+  translation_group: string | null;
+  headline: string;
+  standfirst: string;
+  type: string;
+  section_id: number;
+  byline: string | null;
+  dateline: string | null;
+  /** JSON ProseMirror document, validated by src/articles/body/schema.ts before it is stored. */
+  body: string;
+  hero_image_id: number | null;
+  hero_caption: string | null;
+  hero_credit: string | null;
+  hero_alt: string | null;
+  /** JSON array of { name, kind, url }. */
+  sources: string;
+  status: ArticleStatus;
+  published_at: string | null;
+  /** Shown to readers as "Updated"; set only for substantive changes. */
+  updated_at: string | null;
+  created_at: string;
+  /** Last change of any kind; drives Last-Modified. */
+  modified_at: string;
+  licensing_policy: LicensingPolicy | null;
+  seo_title: string | null;
+  seo_description: string | null;
+  word_count: number;
+  /** Incremented on every save, for refusing stale edits. */
+  revision: ColumnType<number, number | undefined, number>;
+}
+
+export interface ArticleAuthorsTable {
+  article_id: number;
+  author_id: number;
+  position: number;
+  /** Copy of the article's published_at while it is published, else null: lets author pages page by index alone. */
+  listed_at: string | null;
+}
+
+export interface ArticleTagsTable {
+  article_id: number;
+  tag_id: number;
+  position: number;
+  /** Copy of the article's language, so edition tag pages page by index alone. */
+  language: string;
+  /** Copy of the article's published_at while it is published, else null. */
+  listed_at: string | null;
+}
+
+export interface ArticleCorrectionsTable {
+  id: Generated<number>;
+  article_id: number;
+  kind: 'correction' | 'update' | 'clarification';
+  body: string;
+  created_at: string;
+}
+
+export interface StaticPagesTable {
+  id: Generated<number>;
+  slug: string;
+  language: string;
+  title: string;
+  body: string;
+  created_at: string;
+  updated_at: string;
+}
+
+/** Every table Masthead owns. */
+export interface Database {
+  site_settings: SiteSettingsTable;
+  content_state: ContentStateTable;
+  sections: SectionsTable;
+  authors: AuthorsTable;
+  tags: TagsTable;
+  images: ImagesTable;
+  articles: ArticlesTable;
+  article_authors: ArticleAuthorsTable;
+  article_tags: ArticleTagsTable;
+  article_corrections: ArticleCorrectionsTable;
+  static_pages: StaticPagesTable;
+}
+
+/** A stored article row. */
+export type ArticleRow = Selectable<ArticlesTable>;
+/** Values for a new article row. */
+export type NewArticleRow = Insertable<ArticlesTable>;
+/** Changes to an article row. */
+export type ArticleRowUpdate = Updateable<ArticlesTable>;
+/** A stored image row. */
+export type ImageRow = Selectable<ImagesTable>;
+/** A stored tag row. */
+export type TagRow = Selectable<TagsTable>;
+/** A stored author row. */
+export type AuthorRow = Selectable<AuthorsTable>;
+/** A stored section row. */
+export type SectionRow = Selectable<SectionsTable>;

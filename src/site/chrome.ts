@@ -1,0 +1,70 @@
+/**
+ * The site-wide data every page's header and footer need (settings and section
+ * navigation), loaded once per content generation rather than per request.
+ */
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.ts';
+import { messagesFor } from '../i18n/index.ts';
+import type { Messages } from '../i18n/index.ts';
+import { parseStoredJson } from '../shared/json.ts';
+import { loadSiteSettings } from './settings.ts';
+import type { SiteSettings } from './settings.ts';
+import { sectionUrl } from './urls.ts';
+
+/** One entry of the section navigation. */
+export interface SectionNavItem {
+  id: number;
+  slug: string;
+  name: string;
+  names: Record<string, string>;
+  description: string;
+}
+
+/** Header and footer data for one language. */
+export interface PageChrome {
+  site: SiteSettings;
+  sections: SectionNavItem[];
+  language: string;
+  t: Messages;
+  publicUrl: string;
+  assetPath: (name: string) => string;
+}
+
+/** Shared data behind PageChrome, for every language at once. */
+export interface SiteCatalog {
+  site: SiteSettings;
+  sections: SectionNavItem[];
+}
+
+/** Loads settings and sections. */
+export async function loadSiteCatalog(db: Kysely<Database>): Promise<SiteCatalog> {
+  const [site, sections] = await Promise.all([
+    loadSiteSettings(db),
+    db.selectFrom('sections').select(['id', 'slug', 'name', 'name_translations', 'description']).orderBy('position').orderBy('id').execute(),
+  ]);
+  return {
+    site,
+    sections: sections.map((row) => ({
+      id: row.id,
+      slug: row.slug,
+      name: row.name,
+      names: parseStoredJson<Record<string, string>>(row.name_translations, {}),
+      description: row.description,
+    })),
+  };
+}
+
+/** The name of a section in a language. */
+export function sectionName(section: SectionNavItem, language: string): string {
+  return section.names[language] ?? section.name;
+}
+
+/** Builds the chrome for one language from the catalogue. */
+export function chromeFor(catalog: SiteCatalog, language: string, publicUrl: string, assetPath: (name: string) => string): PageChrome {
+  return { site: catalog.site, sections: catalog.sections, language, t: messagesFor(language), publicUrl, assetPath };
+}
+
+/** Section navigation links for a language. */
+export function sectionLinks(chrome: PageChrome): { href: string; label: string; slug: string }[] {
+  return chrome.sections.map((section) => ({ href: sectionUrl(chrome.language, section.slug), label: sectionName(section, chrome.language), slug: section.slug }));
+}

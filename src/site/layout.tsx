@@ -1,0 +1,122 @@
+/** The page frame every public page shares: head metadata, skip link, header, navigation, footer. */
+import { raw } from 'hono/html';
+import type { Child } from 'hono/jsx';
+import { LANGUAGES, directionOf, isLanguageCode } from '../i18n/languages.ts';
+import type { PageChrome } from './chrome.ts';
+import { sectionLinks } from './chrome.ts';
+import { absoluteUrl, correctionsUrl, homeUrl, staticPageUrl } from './urls.ts';
+
+/** Head metadata of one page. */
+export interface PageMeta {
+  title: string;
+  description?: string;
+  /** Site path of the canonical URL; made absolute here. */
+  canonicalPath?: string;
+  /** Open Graph and Twitter tags as [property, content] pairs. */
+  openGraph?: [string, string][];
+  /** schema.org objects, emitted as JSON-LD. */
+  jsonLd?: object[];
+  /** Translations of this page: language → site path. */
+  alternates?: { language: string; path: string }[];
+  /** Set on pages that must not be indexed (errors, deep pagination). */
+  noindex?: boolean;
+  /** Path of the current section, to mark it in the navigation. */
+  currentSection?: string;
+}
+
+/** Serialises JSON-LD so no value can close the script element. */
+export function jsonLdScript(value: object): string {
+  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+}
+
+/** Renders a whole HTML document around the main content. */
+export function Layout(props: { chrome: PageChrome; meta: PageMeta; children: Child }) {
+  const { chrome, meta } = props;
+  const { t, site, language } = chrome;
+  const dir = directionOf(language);
+  const canonical = meta.canonicalPath ? absoluteUrl(chrome.publicUrl, meta.canonicalPath) : null;
+  const title = meta.title === site.name ? site.name : `${meta.title} | ${site.name}`;
+  const editions = site.languages.filter(isLanguageCode);
+  return (
+    <html lang={language} dir={dir}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{title}</title>
+        {meta.description ? <meta name="description" content={meta.description} /> : null}
+        {meta.noindex ? <meta name="robots" content="noindex" /> : null}
+        {canonical ? <link rel="canonical" href={canonical} /> : null}
+        {(meta.alternates ?? []).map((alternate) => (
+          <link rel="alternate" hreflang={alternate.language} href={absoluteUrl(chrome.publicUrl, alternate.path)} />
+        ))}
+        <meta property="og:site_name" content={site.name} />
+        <meta property="og:locale" content={language === 'ar' ? 'ar_AR' : language === 'fr' ? 'fr_FR' : 'en_GB'} />
+        {(meta.openGraph ?? []).map(([property, content]) =>
+          property.startsWith('twitter:') ? <meta name={property} content={content} /> : <meta property={property} content={content} />,
+        )}
+        <link rel="stylesheet" href={chrome.assetPath('styles.css')} />
+        <link rel="icon" href={chrome.assetPath('favicon.svg')} type="image/svg+xml" />
+        {(meta.jsonLd ?? []).map((value) => (
+          <script type="application/ld+json">{raw(jsonLdScript(value))}</script>
+        ))}
+      </head>
+      <body>
+        <a class="skip-link" href="#main">
+          {t.skipToContent}
+        </a>
+        <header class="site-header">
+          <div class="site-header__inner">
+            <a class="site-header__brand" href={homeUrl(language)}>
+              <span class="site-header__name">{site.name}</span>
+              {site.tagline ? <span class="site-header__tagline">{site.tagline}</span> : null}
+            </a>
+            {editions.length > 1 ? (
+              <nav class="editions" aria-label={t.editions}>
+                <ul>
+                  {editions.map((code) => (
+                    <li>
+                      <a href={homeUrl(code)} lang={code} hreflang={code} aria-current={code === language ? 'true' : undefined}>
+                        {LANGUAGES[code].nativeName}
+                      </a>
+                    </li>
+                  ))}
+                </ul>
+              </nav>
+            ) : null}
+          </div>
+          <nav class="sections-nav" aria-label={t.mainNavigation}>
+            <ul>
+              {sectionLinks(chrome).map((link) => (
+                <li>
+                  <a href={link.href} aria-current={meta.currentSection === link.slug ? 'page' : undefined}>
+                    {link.label}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        </header>
+        <main id="main" tabindex={-1}>
+          {props.children}
+        </main>
+        <footer class="site-footer">
+          <div class="site-footer__inner">
+            <p class="site-footer__blurb">{site.publisherBlurb || site.description}</p>
+            <nav aria-label={t.footerNav}>
+              <ul class="site-footer__links">
+                <li><a href={staticPageUrl(language, site.policyPages.about)}>{t.footerAbout}</a></li>
+                <li><a href={staticPageUrl(language, site.policyPages.corrections)}>{t.footerCorrectionsPolicy}</a></li>
+                <li><a href={staticPageUrl(language, site.policyPages.ethics)}>{t.footerEthics}</a></li>
+                <li><a href={staticPageUrl(language, site.policyPages.contact)}>{t.footerContact}</a></li>
+                <li><a href={correctionsUrl(language)}>{t.allCorrections}</a></li>
+              </ul>
+            </nav>
+            <p class="site-footer__rights">
+              © {site.name}. {t.rights}
+            </p>
+          </div>
+        </footer>
+      </body>
+    </html>
+  );
+}
