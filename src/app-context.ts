@@ -1,7 +1,9 @@
 /** What every route and command of the running app shares. */
 import type { Kysely } from 'kysely';
 import type { ContentGeneration } from './cache/content-generation.ts';
+import type { GenerationCache } from './cache/generation-cache.ts';
 import type { PageCache } from './cache/page-cache.ts';
+import type { ArticlePageData } from './articles/article-page-data.ts';
 import type { Config } from './config.ts';
 import type { DialectName } from './db/dialect.ts';
 import type { Database } from './db/schema.ts';
@@ -15,6 +17,8 @@ export interface AppContext {
   dialect: DialectName;
   logger: Logger;
   pageCache: PageCache;
+  /** Assembled article-page data by language and slug, per content generation. */
+  articleData: GenerationCache<ArticlePageData | null>;
   generation: ContentGeneration;
   /** Settings and sections, reloaded when the content generation moves. */
   catalog: () => Promise<SiteCatalog>;

@@ -45,6 +45,12 @@ export const environmentSchema = z.object({
     .regex(/^\d+$/, 'must be a whole number of megabytes')
     .transform(Number)
     .default(64),
+  /** How many articles' assembled page data to keep in memory (0 turns it off). */
+  MASTHEAD_DATA_CACHE_ENTRIES: z
+    .string()
+    .regex(/^\d+$/, 'must be a whole number of entries')
+    .transform(Number)
+    .default(2000),
   /** Log level: error, warn, info or debug. */
   LOG_LEVEL: z.enum(['error', 'warn', 'info', 'debug']).default('info'),
 });
@@ -58,6 +64,7 @@ export interface Config {
   databaseUrl: string | null;
   seedDemoContent: boolean;
   pageCacheBytes: number;
+  dataCacheEntries: number;
   logLevel: 'error' | 'warn' | 'info' | 'debug';
 }
 
@@ -91,6 +98,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     databaseUrl: values.DATABASE_URL ?? null,
     seedDemoContent: values.MASTHEAD_SEED,
     pageCacheBytes: values.MASTHEAD_PAGE_CACHE_MB * 1024 * 1024,
+    dataCacheEntries: values.MASTHEAD_DATA_CACHE_ENTRIES,
     logLevel: values.LOG_LEVEL,
   };
 }

@@ -9,6 +9,7 @@ import { getRequestListener } from '@hono/node-server';
 import type { AppContext } from './app-context.ts';
 import { buildApp, MAX_URL_LENGTH } from './app.ts';
 import { ContentGeneration } from './cache/content-generation.ts';
+import { GenerationCache } from './cache/generation-cache.ts';
 import { PageCache } from './cache/page-cache.ts';
 import type { CachedPage } from './cache/page-cache.ts';
 import type { Config } from './config.ts';
@@ -32,6 +33,7 @@ export function createAppContext(config: Config, handle: DatabaseHandle, logger:
     dialect: handle.dialect,
     logger,
     pageCache: new PageCache(config.pageCacheBytes),
+    articleData: new GenerationCache(config.dataCacheEntries),
     generation,
     mediaDir: path.join(config.dataDir, 'media'),
     assetPath: (name) => assets.pathOf(name),

@@ -1,9 +1,12 @@
 /** Everything the article page shows, gathered in a handful of indexed queries. */
 import type { Kysely } from 'kysely';
+import { prepareQuery } from '../db/prepared.ts';
 import type { Database, LicensingPolicy } from '../db/schema.ts';
 import { loadImages } from '../media/image-queries.ts';
 import type { RenderableImage } from '../media/types.ts';
 import { parseStoredJson } from '../shared/json.ts';
+import type { SiteCatalog } from '../site/chrome.ts';
+import { sectionName } from '../site/chrome.ts';
 import { articleUrl, authorUrl, tagUrl } from '../site/urls.ts';
 import type { TagKindName } from '../site/urls.ts';
 import type { BodyDocument } from './body/document.ts';
@@ -50,81 +53,92 @@ export interface ArticlePageData {
   related: ArticleCard[];
 }
 
-/** Finds a published article by language and slug; null when there is none. */
-export async function loadArticlePage(db: Kysely<Database>, language: string, slug: string): Promise<ArticlePageData | null> {
-  const row = await db
+const articleBySlug = prepareQuery<{ language: string; slug: string }, {
+  id: number; slug: string; language: string; translation_group: string | null; headline: string; standfirst: string; type: string;
+  section_id: number; byline: string | null; dateline: string | null; body: string; hero_image_id: number | null; hero_caption: string | null;
+  hero_credit: string | null; hero_alt: string | null; sources: string; published_at: string | null; updated_at: string | null; modified_at: string;
+  licensing_policy: LicensingPolicy | null; seo_title: string | null; seo_description: string | null; word_count: number;
+}>((db, p) =>
+  db
     .selectFrom('articles')
-    .innerJoin('sections', 'sections.id', 'articles.section_id')
-    .selectAll('articles')
-    .select(['sections.slug as section_slug', 'sections.name as section_name', 'sections.name_translations', 'sections.default_licensing_policy'])
-    .where('articles.language', '=', language)
-    .where('articles.slug', '=', slug)
-    .where('articles.status', '=', 'published')
-    .executeTakeFirst();
-  if (!row?.published_at) return null;
+    .select([
+      'id', 'slug', 'language', 'translation_group', 'headline', 'standfirst', 'type', 'section_id', 'byline', 'dateline', 'body',
+      'hero_image_id', 'hero_caption', 'hero_credit', 'hero_alt', 'sources', 'published_at', 'updated_at', 'modified_at',
+      'licensing_policy', 'seo_title', 'seo_description', 'word_count',
+    ])
+    .where('language', '=', p.value('language'))
+    .where('slug', '=', p.value('slug'))
+    .where('status', '=', 'published'),
+);
+
+const articleAuthors = prepareQuery<{ articleId: number }, { id: number; slug: string; name: string; title: string }>((db, p) =>
+  db
+    .selectFrom('article_authors')
+    .innerJoin('authors', 'authors.id', 'article_authors.author_id')
+    .select(['authors.id', 'authors.slug', 'authors.name', 'authors.title'])
+    .where('article_authors.article_id', '=', p.value('articleId'))
+    .orderBy('article_authors.position'),
+);
+
+const articleTags = prepareQuery<{ articleId: number }, { id: number; kind: TagKindName; slug: string; name: string }>((db, p) =>
+  db
+    .selectFrom('article_tags')
+    .innerJoin('tags', 'tags.id', 'article_tags.tag_id')
+    .select(['tags.id', 'tags.kind', 'tags.slug', 'tags.name'])
+    .where('article_tags.article_id', '=', p.value('articleId'))
+    .orderBy('article_tags.position'),
+);
+
+const articleCorrections = prepareQuery<{ articleId: number }, { kind: string; body: string; created_at: string }>((db, p) =>
+  db.selectFrom('article_corrections').select(['kind', 'body', 'created_at']).where('article_id', '=', p.value('articleId')).orderBy('created_at').orderBy('id'),
+);
+
+const translationsOf = prepareQuery<{ group: string; articleId: number }, { language: string; slug: string; headline: string; section_id: number }>((db, p) =>
+  db
+    .selectFrom('articles')
+    .select(['language', 'slug', 'headline', 'section_id'])
+    .where('translation_group', '=', p.value('group'))
+    .where('status', '=', 'published')
+    .where('id', '!=', p.value('articleId')),
+);
+
+const linkedArticles = prepareQuery<{ ids: number[] }, { id: number; language: string; slug: string; headline: string; section_id: number }>((db, p) =>
+  db.selectFrom('articles').select(['id', 'language', 'slug', 'headline', 'section_id']).where('id', 'in', p.list('ids')).where('status', '=', 'published'),
+);
+
+/** Finds a published article by language and slug; null when there is none. */
+export async function loadArticlePage(db: Kysely<Database>, catalog: SiteCatalog, language: string, slug: string): Promise<ArticlePageData | null> {
+  const row = await articleBySlug.executeTakeFirst(db, { language, slug });
+  const section = row ? catalog.sectionsById.get(row.section_id) : undefined;
+  if (!row?.published_at || !section) return null;
+  const urlOf = (target: { language: string; slug: string; section_id: number }) => {
+    const targetSection = catalog.sectionsById.get(target.section_id);
+    return targetSection ? articleUrl(target.language, targetSection.slug, target.slug) : null;
+  };
 
   const body = parseStoredJson<BodyDocument>(row.body, { type: 'doc', content: [] });
-  const [authors, tags, corrections, translations] = await Promise.all([
-    db
-      .selectFrom('article_authors')
-      .innerJoin('authors', 'authors.id', 'article_authors.author_id')
-      .select(['authors.id', 'authors.slug', 'authors.name', 'authors.title'])
-      .where('article_authors.article_id', '=', row.id)
-      .orderBy('article_authors.position')
-      .execute(),
-    db
-      .selectFrom('article_tags')
-      .innerJoin('tags', 'tags.id', 'article_tags.tag_id')
-      .select(['tags.id', 'tags.kind', 'tags.slug', 'tags.name'])
-      .where('article_tags.article_id', '=', row.id)
-      .orderBy('article_tags.position')
-      .execute(),
-    db
-      .selectFrom('article_corrections')
-      .select(['kind', 'body', 'created_at'])
-      .where('article_id', '=', row.id)
-      .orderBy('created_at')
-      .orderBy('id')
-      .execute(),
-    row.translation_group
-      ? db
-          .selectFrom('articles')
-          .innerJoin('sections', 'sections.id', 'articles.section_id')
-          .select(['articles.language', 'articles.slug', 'articles.headline', 'sections.slug as section_slug'])
-          .where('articles.translation_group', '=', row.translation_group)
-          .where('articles.status', '=', 'published')
-          .where('articles.id', '!=', row.id)
-          .execute()
-      : Promise.resolve([]),
-  ]);
+  const authors = await articleAuthors.execute(db, { articleId: row.id });
+  const tags = await articleTags.execute(db, { articleId: row.id });
+  const corrections = await articleCorrections.execute(db, { articleId: row.id });
+  const translations = row.translation_group ? await translationsOf.execute(db, { group: row.translation_group, articleId: row.id }) : [];
 
   const imageIds = collectImageIds(body);
   if (row.hero_image_id) imageIds.push(row.hero_image_id);
   const linkedIds = collectArticleIds(body);
   const primaryTag = tags.find((tag) => tag.kind !== 'person') ?? tags[0];
-  const [images, linked, relatedPage] = await Promise.all([
-    loadImages(db, imageIds),
-    linkedIds.length > 0
-      ? db
-          .selectFrom('articles')
-          .innerJoin('sections', 'sections.id', 'articles.section_id')
-          .select(['articles.id', 'articles.language', 'articles.slug', 'articles.headline', 'sections.slug as section_slug'])
-          .where('articles.id', 'in', linkedIds)
-          .where('articles.status', '=', 'published')
-          .execute()
-      : Promise.resolve([]),
-    primaryTag
-      ? listPublished(db, { kind: 'tag', tagId: primaryTag.id, language: row.language }, { limit: 3, excludeId: row.id })
-      : listPublished(db, { kind: 'section', sectionId: row.section_id, language: row.language }, { limit: 3, excludeId: row.id }),
-  ]);
-  const related = await loadCards(db, relatedPage.ids);
+  const images = await loadImages(db, imageIds);
+  const linked = linkedIds.length > 0 ? await linkedArticles.execute(db, { ids: linkedIds }) : [];
+  const relatedPage = primaryTag
+    ? await listPublished(db, { kind: 'tag', tagId: primaryTag.id, language: row.language }, { limit: 3, excludeId: row.id })
+    : await listPublished(db, { kind: 'section', sectionId: row.section_id, language: row.language }, { limit: 3, excludeId: row.id });
+  const related = await loadCards(db, relatedPage.ids, catalog.sectionsById, { withImages: false });
 
   const heroImage = row.hero_image_id ? images.get(row.hero_image_id) : undefined;
-  const sectionNames = parseStoredJson<Record<string, string>>(row.name_translations, {});
+  const url = articleUrl(row.language, section.slug, row.slug);
   return {
     id: row.id,
     slug: row.slug,
-    url: articleUrl(row.language, row.section_slug, row.slug),
+    url,
     language: row.language,
     headline: row.headline,
     standfirst: row.standfirst,
@@ -136,10 +150,10 @@ export async function loadArticlePage(db: Kysely<Database>, language: string, sl
     updatedAt: row.updated_at,
     modifiedAt: row.modified_at,
     wordCount: row.word_count,
-    licensingPolicy: row.licensing_policy ?? row.default_licensing_policy ?? 'paid',
+    licensingPolicy: row.licensing_policy ?? section.defaultLicensingPolicy ?? 'paid',
     seoTitle: row.seo_title,
     seoDescription: row.seo_description,
-    section: { id: row.section_id, slug: row.section_slug, name: sectionNames[row.language] ?? row.section_name },
+    section: { id: section.id, slug: section.slug, name: sectionName(section, row.language) },
     authors: authors.map((author) => ({ ...author, url: authorUrl(author.slug) })),
     tags: tags.map((tag) => ({ ...tag, url: tagUrl(row.language, tag.kind, tag.slug) })),
     corrections: corrections.map((correction) => ({ kind: correction.kind, body: correction.body, createdAt: correction.created_at })),
@@ -153,8 +167,14 @@ export async function loadArticlePage(db: Kysely<Database>, language: string, sl
         }
       : null,
     bodyImages: images,
-    articleLinks: new Map(linked.map((link) => [link.id, { url: articleUrl(link.language, link.section_slug, link.slug), headline: link.headline }])),
-    translations: translations.map((t) => ({ language: t.language, url: articleUrl(t.language, t.section_slug, t.slug), headline: t.headline })),
+    articleLinks: new Map(linked.flatMap((link) => {
+      const linkUrl = urlOf(link);
+      return linkUrl ? [[link.id, { url: linkUrl, headline: link.headline }] as const] : [];
+    })),
+    translations: translations.flatMap((t) => {
+      const translationUrl = urlOf(t);
+      return translationUrl ? [{ language: t.language, url: translationUrl, headline: t.headline }] : [];
+    }),
     related,
   };
 }

@@ -17,7 +17,8 @@ export function registerArticleRoutes(app: Hono<AppEnv>, ctx: AppContext): void 
     const slug = c.req.param('slug');
     if (!isSlug(sectionSlug) || !isSlug(slug) || RESERVED_SEGMENTS.has(sectionSlug)) return undefined;
     const language = c.get('language');
-    const article = await loadArticlePage(ctx.db, language, slug);
+    const catalog = await ctx.catalog();
+    const article = await ctx.articleData.get(`${language}|${slug}`, c.get('generation'), () => loadArticlePage(ctx.db, catalog, language, slug));
     if (!article) return errorPage(c, ctx, 404);
     // The section is part of the address for readers, not of the article's identity:
     // an old or mistyped section redirects to the canonical one.

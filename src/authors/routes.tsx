@@ -23,7 +23,7 @@ export function registerAuthorRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
     if (!author) return errorPage(c, ctx, 404);
     const after = cursorOf(c);
     const [chrome, page] = await Promise.all([chromeOf(c, ctx), listPublished(ctx.db, { kind: 'author', authorId: author.id }, { after, limit: LISTING_PAGE_SIZE })]);
-    const cards = await loadCards(ctx.db, page.ids);
+    const cards = await loadCards(ctx.db, page.ids, (await ctx.catalog()).sectionsById);
     const { t } = chrome;
     const expertise = parseStringList(author.expertise);
     const languages = parseStringList(author.languages).map((code) => (isLanguageCode(code) ? LANGUAGES[code].name : code));

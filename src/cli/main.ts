@@ -5,7 +5,6 @@ import type { Config } from '../config.ts';
 import { DatabaseUnreachableError, openDatabase, targetFromConfig } from '../db/database.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { seedBulkArticles } from '../seed/bulk-seed.ts';
-import { seedDemoIfEmpty } from '../seed/seed-demo.ts';
 import { startServer } from '../server.ts';
 import path from 'node:path';
 
@@ -86,6 +85,7 @@ program
       const report = await migrateToLatest(handle.db);
       if (report.error) fail(report.error);
       if (options.demo) {
+        const { seedDemoIfEmpty } = await import('../seed/seed-demo.ts');
         const demo = await seedDemoIfEmpty(handle.db, path.join(settings.dataDir, 'media'));
         process.stdout.write(demo ? `Demo newsroom created: ${JSON.stringify(demo)}\n` : 'The database already has content; demo skipped.\n');
       }

@@ -65,13 +65,36 @@ function openSqlite(file: string): DatabaseHandle {
   native.pragma('busy_timeout = 5000');
   native.pragma('cache_size = -32000');
   native.pragma('temp_store = MEMORY');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: native }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(native) }) });
   return {
     db,
     dialect: 'sqlite',
     description: `SQLite ${file}`,
     close: async () => {
       await db.destroy();
+    },
+  };
+}
+
+/**
+ * Kysely prepares every query anew; SQLite's parse-and-plan step then costs more than
+ * running the query. Reusing prepared statements by SQL text removes it from the hot path.
+ */
+function withStatementCache(native: SqliteDatabase.Database, capacity = 1000) {
+  const statements = new Map<string, SqliteDatabase.Statement>();
+  return {
+    close: () => native.close(),
+    prepare: (text: string) => {
+      let statement = statements.get(text);
+      if (!statement) {
+        statement = native.prepare(text);
+        if (statements.size >= capacity) {
+          const oldest = statements.keys().next().value;
+          if (oldest !== undefined) statements.delete(oldest);
+        }
+        statements.set(text, statement);
+      }
+      return statement;
     },
   };
 }

@@ -29,7 +29,7 @@ export function registerHomeRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
     // One card query for the whole page; section blocks skip stories already shown above.
     const shown = new Set(latest.ids);
     const blockIds = blocks.map((block) => block.page.ids.filter((id) => !shown.has(id)).slice(0, SECTION_BLOCK_COUNT));
-    const cards = new Map((await loadCards(ctx.db, [...latest.ids, ...blockIds.flat()])).map((card) => [card.id, card]));
+    const cards = new Map((await loadCards(ctx.db, [...latest.ids, ...blockIds.flat()], (await ctx.catalog()).sectionsById)).map((card) => [card.id, card]));
     const latestCards = latest.ids.flatMap((id) => cards.get(id) ?? []);
     const [lead, ...rest] = latestCards;
     const { t, site } = chrome;

@@ -48,7 +48,7 @@ export async function errorPage<P extends string, I extends Input>(c: Context<Ap
     catalog = await app.catalog();
   } catch {
     // The database itself may be what failed; the error page must still render.
-    catalog = { site: { name: 'Masthead', tagline: '', description: '', publisherBlurb: '', languages: ['en' as const], defaultLanguage: 'en' as const, policyPages: { about: 'about', corrections: 'corrections-policy', ethics: 'ethics', contact: 'contact' } }, sections: [] };
+    catalog = { site: { name: 'Masthead', tagline: '', description: '', publisherBlurb: '', languages: ['en' as const], defaultLanguage: 'en' as const, policyPages: { about: 'about', corrections: 'corrections-policy', ethics: 'ethics', contact: 'contact' } }, sections: [], sectionsById: new Map() };
   }
   const chrome = chromeFor(catalog, language, app.config.publicUrl, app.assetPath);
   const { t } = chrome;

@@ -32,12 +32,26 @@ function formatter(language: string, withTime: boolean): Intl.DateTimeFormat {
   return cached;
 }
 
+// Formatting a date costs microseconds and a page shows a dozen; the same published
+// times recur on every page, so keep recent results (bounded; cleared when full).
+const formatted = new Map<string, string>();
+
+function memoised(key: string, make: () => string): string {
+  let value = formatted.get(key);
+  if (value === undefined) {
+    if (formatted.size >= 20_000) formatted.clear();
+    value = make();
+    formatted.set(key, value);
+  }
+  return value;
+}
+
 /** Formats an ISO time for readers in a language, in UTC (the newsroom's time zone setting comes later). */
 export function formatDateTime(iso: string, language: string): string {
-  return `${formatter(language, true).format(new Date(iso))} UTC`;
+  return memoised(`t|${language}|${iso}`, () => `${formatter(language, true).format(new Date(iso))} UTC`);
 }
 
 /** Formats an ISO time as a date only. */
 export function formatDate(iso: string, language: string): string {
-  return formatter(language, false).format(new Date(iso));
+  return memoised(`d|${language}|${iso}`, () => formatter(language, false).format(new Date(iso)));
 }

@@ -1,11 +1,14 @@
 /** Loads stored images in the shape views draw them. */
 import type { Kysely } from 'kysely';
+import { prepareQuery } from '../db/prepared.ts';
 import type { Database, ImageRow } from '../db/schema.ts';
 import { parseStoredJson } from '../shared/json.ts';
 import type { ImageVariant, RenderableImage } from './types.ts';
 
+type ImageFields = Pick<ImageRow, 'id' | 'width' | 'height' | 'alt' | 'caption' | 'credit' | 'credit_organisation' | 'can_distribute' | 'variants'>;
+
 /** Converts a stored row to what a view needs. */
-export function toRenderableImage(row: ImageRow): RenderableImage {
+export function toRenderableImage(row: ImageFields): RenderableImage {
   return {
     id: row.id,
     width: row.width,
@@ -19,10 +22,14 @@ export function toRenderableImage(row: ImageRow): RenderableImage {
   };
 }
 
+const imagesById = prepareQuery<{ ids: number[] }, ImageFields>((db, p) =>
+  db.selectFrom('images').select(['id', 'width', 'height', 'alt', 'caption', 'credit', 'credit_organisation', 'can_distribute', 'variants']).where('id', 'in', p.list('ids')),
+);
+
 /** Loads several images at once, keyed by id; unknown ids are simply absent. */
 export async function loadImages(db: Kysely<Database>, ids: readonly number[]): Promise<Map<number, RenderableImage>> {
   const unique = [...new Set(ids.filter((id) => Number.isSafeInteger(id) && id > 0))];
   if (unique.length === 0) return new Map();
-  const rows = await db.selectFrom('images').selectAll().where('id', 'in', unique).execute();
+  const rows = await imagesById.execute(db, { ids: unique });
   return new Map(rows.map((row) => [row.id, toRenderableImage(row)]));
 }

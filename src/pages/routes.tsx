@@ -1,5 +1,5 @@
 /** Static pages (About, policies, Contact) and the site-wide corrections page. */
-import { raw } from 'hono/html';
+import { raw } from '../site/jsx/jsx-runtime.ts';
 import type { Hono } from 'hono';
 import type { AppContext, AppEnv } from '../app-context.ts';
 import { bodyLabels } from '../articles/views/article-page.tsx';

@@ -22,7 +22,7 @@ export function registerSectionRoutes(app: Hono<AppEnv>, ctx: AppContext): void 
     const after = cursorOf(c);
     const language = c.get('language');
     const page = await listPublished(ctx.db, { kind: 'section', sectionId: section.id, language }, { after, limit: LISTING_PAGE_SIZE });
-    const cards = await loadCards(ctx.db, page.ids);
+    const cards = await loadCards(ctx.db, page.ids, (await ctx.catalog()).sectionsById);
     const name = sectionName(section, language);
     const basePath = sectionUrl(language, slug);
     const meta = listingMeta({ title: name, description: section.description, basePath, isFirstPage: !after, currentSection: slug });

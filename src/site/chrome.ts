@@ -3,7 +3,7 @@
  * navigation), loaded once per content generation rather than per request.
  */
 import type { Kysely } from 'kysely';
-import type { Database } from '../db/schema.ts';
+import type { Database, LicensingPolicy } from '../db/schema.ts';
 import { messagesFor } from '../i18n/index.ts';
 import type { Messages } from '../i18n/index.ts';
 import { parseStoredJson } from '../shared/json.ts';
@@ -18,6 +18,7 @@ export interface SectionNavItem {
   name: string;
   names: Record<string, string>;
   description: string;
+  defaultLicensingPolicy: LicensingPolicy | null;
 }
 
 /** Header and footer data for one language. */
@@ -34,24 +35,24 @@ export interface PageChrome {
 export interface SiteCatalog {
   site: SiteSettings;
   sections: SectionNavItem[];
+  sectionsById: ReadonlyMap<number, SectionNavItem>;
 }
 
 /** Loads settings and sections. */
 export async function loadSiteCatalog(db: Kysely<Database>): Promise<SiteCatalog> {
   const [site, sections] = await Promise.all([
     loadSiteSettings(db),
-    db.selectFrom('sections').select(['id', 'slug', 'name', 'name_translations', 'description']).orderBy('position').orderBy('id').execute(),
+    db.selectFrom('sections').select(['id', 'slug', 'name', 'name_translations', 'description', 'default_licensing_policy']).orderBy('position').orderBy('id').execute(),
   ]);
-  return {
-    site,
-    sections: sections.map((row) => ({
-      id: row.id,
-      slug: row.slug,
-      name: row.name,
-      names: parseStoredJson<Record<string, string>>(row.name_translations, {}),
-      description: row.description,
-    })),
-  };
+  const items = sections.map((row) => ({
+    id: row.id,
+    slug: row.slug,
+    name: row.name,
+    names: parseStoredJson<Record<string, string>>(row.name_translations, {}),
+    description: row.description,
+    defaultLicensingPolicy: row.default_licensing_policy,
+  }));
+  return { site, sections: items, sectionsById: new Map(items.map((item) => [item.id, item])) };
 }
 
 /** The name of a section in a language. */

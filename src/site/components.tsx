@@ -1,5 +1,5 @@
 /** Small pieces of markup shared by several pages. */
-import { raw } from 'hono/html';
+import { raw } from './jsx/jsx-runtime.ts';
 import { formatDate, formatDateTime } from '../i18n/index.ts';
 import type { Messages } from '../i18n/index.ts';
 import { renderPictureHtml } from '../media/picture.ts';

@@ -1,6 +1,6 @@
 /** The page frame every public page shares: head metadata, skip link, header, navigation, footer. */
-import { raw } from 'hono/html';
-import type { Child } from 'hono/jsx';
+import { raw } from './jsx/jsx-runtime.ts';
+import type { Child } from './jsx/jsx-runtime.ts';
 import { LANGUAGES, directionOf, isLanguageCode } from '../i18n/languages.ts';
 import type { PageChrome } from './chrome.ts';
 import { sectionLinks } from './chrome.ts';
@@ -26,8 +26,11 @@ export interface PageMeta {
 
 /** Serialises JSON-LD so no value can close the script element. */
 export function jsonLdScript(value: object): string {
-  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return JSON.stringify(value).replace(JSON_UNSAFE, (ch) => JSON_ESCAPES[ch] ?? ch);
 }
+
+const JSON_UNSAFE = /[<>&\u2028\u2029]/g;
+const JSON_ESCAPES: Record<string, string> = { '<': '\\u003c', '>': '\\u003e', '&': '\\u0026', '\u2028': '\\u2028', '\u2029': '\\u2029' };
 
 /** Renders a whole HTML document around the main content. */
 export function Layout(props: { chrome: PageChrome; meta: PageMeta; children: Child }) {

@@ -1,5 +1,5 @@
 /** The shape shared by section, tag and author pages: a heading, an intro, cards and keyset pagination. */
-import type { Child } from 'hono/jsx';
+import type { Child } from './jsx/jsx-runtime.ts';
 import type { ArticleCard } from '../articles/cards.ts';
 import type { PageChrome } from './chrome.ts';
 import { CardList, Pager } from './components.tsx';

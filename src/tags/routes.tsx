@@ -27,7 +27,7 @@ export function registerTagRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
         listPublished(ctx.db, { kind: 'tag', tagId: tag.id, language }, { after, limit: LISTING_PAGE_SIZE }),
         kind === 'country' ? ctx.db.selectFrom('tags').select(['slug', 'name']).where('parent_id', '=', tag.id).orderBy('name').limit(50).execute() : Promise.resolve([]),
       ]);
-      const cards = await loadCards(ctx.db, page.ids);
+      const cards = await loadCards(ctx.db, page.ids, (await ctx.catalog()).sectionsById);
       const basePath = tagUrl(language, kind, slug);
       const { t } = chrome;
       const description = tag.description ?? format(t.latestIn, { name: tag.name });

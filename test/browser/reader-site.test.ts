@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 /**
  * What only a browser proves: axe-core finds no serious or critical WCAG violations,
  * the skip link is the first thing Tab reaches, pages work without JavaScript, phones

@@ -67,14 +67,14 @@ describeEachDatabase('article page', (use) => {
 
   test('describes itself to search engines and social networks', async () => {
     const html = await (await t.app.request('/news/story-1')).text();
-    assert.match(html, /<link rel="canonical" href="https:\/\/news\.example\.test\/news\/story-1"\/>/);
-    assert.match(html, /<meta property="og:type" content="article"\/>/);
-    assert.match(html, /<meta property="article:published_time" content="\d{4}-[^"]+"\/>/);
-    assert.match(html, /<meta property="article:modified_time" content="\d{4}-[^"]+"\/>/);
-    assert.match(html, /<meta property="article:section" content="News"\/>/);
-    assert.match(html, /<meta property="article:tag" content="Jordan"\/>/);
-    assert.match(html, /<meta name="twitter:card" content="summary_large_image"\/>/);
-    assert.match(html, /<meta property="og:image" content="https:\/\/news\.example\.test\/media\/[a-f0-9]+-\d+\.jpg"\/>/);
+    assert.match(html, /<link rel="canonical" href="https:\/\/news\.example\.test\/news\/story-1"\/?>/);
+    assert.match(html, /<meta property="og:type" content="article"\/?>/);
+    assert.match(html, /<meta property="article:published_time" content="\d{4}-[^"]+"\/?>/);
+    assert.match(html, /<meta property="article:modified_time" content="\d{4}-[^"]+"\/?>/);
+    assert.match(html, /<meta property="article:section" content="News"\/?>/);
+    assert.match(html, /<meta property="article:tag" content="Jordan"\/?>/);
+    assert.match(html, /<meta name="twitter:card" content="summary_large_image"\/?>/);
+    assert.match(html, /<meta property="og:image" content="https:\/\/news\.example\.test\/media\/[a-f0-9]+-\d+\.jpg"\/?>/);
     const [article] = jsonLdOf(html);
     assert.ok(article);
     assert.equal(article['@type'], 'ReportageNewsArticle');
@@ -112,10 +112,10 @@ describeEachDatabase('article page', (use) => {
     assert.match(html, /<html lang="ar" dir="rtl">/);
     assert.match(html, /المبعوث يلتقي الوزير/);
     assert.match(html, /نص تجريبي باللغة العربية\./);
-    assert.match(html, /<link rel="alternate" hreflang="en" href="https:\/\/news\.example\.test\/news\/envoy-meets-minister"\/>/);
+    assert.match(html, /<link rel="alternate" hreflang="en" href="https:\/\/news\.example\.test\/news\/envoy-meets-minister"\/?>/);
     assert.match(html, /انتقل إلى المحتوى الرئيسي/);
     const english = await (await t.app.request('/news/envoy-meets-minister')).text();
-    assert.match(english, /<link rel="alternate" hreflang="ar" href="https:\/\/news\.example\.test\/ar\/news\/mabuth-yaltaqi-wazir"\/>/);
+    assert.match(english, /<link rel="alternate" hreflang="ar" href="https:\/\/news\.example\.test\/ar\/news\/mabuth-yaltaqi-wazir"\/?>/);
   });
 
   test('escapes hostile text everywhere it appears', async () => {
@@ -143,7 +143,7 @@ describeEachDatabase('article page', (use) => {
       assert.equal(response.status, 404, path);
       const html = await response.text();
       assert.match(html, /class="error-page"/);
-      assert.match(html, /<meta name="robots" content="noindex"\/>/);
+      assert.match(html, /<meta name="robots" content="noindex"\/?>/);
     }
   });
 });

@@ -1,5 +1,5 @@
 /** The article page, element by element as ../shared/design/page-anatomy.md lays it out. */
-import { raw } from 'hono/html';
+import { raw } from '../../site/jsx/jsx-runtime.ts';
 import { format } from '../../i18n/index.ts';
 import type { Messages } from '../../i18n/index.ts';
 import { renderPictureHtml } from '../../media/picture.ts';
