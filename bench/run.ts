@@ -1,6 +1,8 @@
 /**
- * `npm run bench`: seeds archives of two sizes, starts the real server (with and without
- * its page cache) and a bare Node `http` ceiling server that returns the same article
+ * `npm run bench`: seeds archives of two sizes, starts the real server three ways
+ * (page cache on; page cache off, so every request renders HTML from the article-data
+ * cache; and cold, with both caches off so every request also queries the database)
+ * and a bare Node `http` ceiling server that returns the same article
  * bytes from memory, drives each with autocannon on loopback, and prints req/s, p50/p99
  * latency, ratios against the ceiling and against the small archive, and peak RSS.
  *
@@ -71,9 +73,9 @@ function rssOf(pid: number | undefined): number {
   }
 }
 
-async function startServer(dataDir: string, port: number, cacheMb: number): Promise<{ child: ChildProcess; url: string; peakRss: () => number; stop: () => Promise<void> }> {
+async function startServer(dataDir: string, port: number, cacheMb: number, dataCacheEntries = 2000): Promise<{ child: ChildProcess; url: string; peakRss: () => number; stop: () => Promise<void> }> {
   const child = spawn(process.execPath, [BIN, 'serve'], {
-    env: { ...process.env, MASTHEAD_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', MASTHEAD_SEED: 'false', MASTHEAD_PAGE_CACHE_MB: String(cacheMb), LOG_LEVEL: 'warn', DATABASE_URL: '' },
+    env: { ...process.env, MASTHEAD_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', MASTHEAD_SEED: 'false', MASTHEAD_PAGE_CACHE_MB: String(cacheMb), MASTHEAD_DATA_CACHE_ENTRIES: String(dataCacheEntries), LOG_LEVEL: 'warn', DATABASE_URL: '' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
@@ -160,6 +162,7 @@ async function main(): Promise<void> {
       const port = freePortBase();
       const cached = await startServer(dataDir, port, 64);
       const uncached = await startServer(dataDir, port + 1, 0);
+      const cold = await startServer(dataDir, port + 3, 0, 0);
       try {
         if (scale === SMALL) {
           const html = await (await fetch(`${cached.url}${paths.article}`)).arrayBuffer();
@@ -175,6 +178,7 @@ async function main(): Promise<void> {
         const scenarios: [string, string][] = [
           ['article page (cached)', `${cached.url}${paths.article}`],
           ['article page (rendered)', `${uncached.url}${paths.article}`],
+          ['article page (cold: no caches)', `${cold.url}${paths.article}`],
           ['home page (rendered)', `${uncached.url}/`],
           ['section page 1 (rendered)', `${uncached.url}${paths.section}`],
           ['section deep page (rendered)', `${uncached.url}${paths.deepSection}`],
@@ -185,10 +189,11 @@ async function main(): Promise<void> {
           rows.push({ scale, scenario, ...result });
           console.log(`  ${scenario.padEnd(30)} ${fmt(result.rps).padStart(8)} req/s  p50 ${result.p50} ms  p99 ${result.p99} ms${result.errors ? `  ${result.errors} errors` : ''}`);
         }
-        rss[scale] = Math.max(cached.peakRss(), uncached.peakRss());
+        rss[scale] = Math.max(cached.peakRss(), uncached.peakRss(), cold.peakRss());
       } finally {
         await cached.stop();
         await uncached.stop();
+        await cold.stop();
       }
       if (!args.keep) fs.rmSync(dataDir, { recursive: true, force: true });
     }

@@ -37,8 +37,8 @@ async function writeVariants(source: Buffer, width: number, hash: string, varian
   for (const target of widths) {
     const resized = sharp(source).resize({ width: target, withoutEnlargement: true });
     const [webp, jpeg] = await Promise.all([
-      resized.clone().webp({ quality: 78, effort: 4 }).toBuffer({ resolveWithObject: true }),
-      resized.clone().flatten({ background: '#ffffff' }).jpeg({ quality: 80, mozjpeg: true, progressive: true }).toBuffer({ resolveWithObject: true }),
+      resized.clone().webp({ quality: 78, effort: 2 }).toBuffer({ resolveWithObject: true }),
+      resized.clone().flatten({ background: '#ffffff' }).jpeg({ quality: 80, progressive: true, optimiseCoding: true }).toBuffer({ resolveWithObject: true }),
     ]);
     const webpKey = `${hash}-${target}.webp`;
     const jpegKey = `${hash}-${target}.jpg`;
