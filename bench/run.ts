@@ -126,7 +126,7 @@ function scenarioPaths(dataDir: string) {
     const deep = db
       .prepare(`select published_at at, id from articles where section_id = ? and status = 'published' and language = 'en' order by published_at desc, id desc limit 1 offset ?`)
       .get(section.id, Math.max(0, Math.floor(sectionCount * 0.9))) as { at: string; id: number };
-    const article = db.prepare(`select a.slug, s.slug section from articles a join sections s on s.id = a.section_id where a.language = 'en' and a.status = 'published' and a.hero_image_id is not null order by a.published_at desc limit 1`).get() as { slug: string; section: string };
+    const article = db.prepare(`select a.slug, s.slug section from articles a join sections s on s.id = a.section_id where a.language = 'en' and a.status = 'published' and a.hero_image_id is not null and a.id in (select article_id from article_corrections) order by length(a.body) desc limit 1`).get() as { slug: string; section: string };
     const tag = db.prepare(`select t.kind, t.slug, count(*) n from article_tags at join tags t on t.id = at.tag_id where at.language = 'en' group by t.id order by n desc limit 1`).get() as { kind: string; slug: string; n: number };
     const segment = { topic: 'topics', country: 'countries', place: 'places', person: 'people', organisation: 'organisations' }[tag.kind] ?? 'topics';
     return {

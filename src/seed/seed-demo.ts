@@ -10,7 +10,9 @@ import { changeContent } from '../content/content-version.ts';
 import type { Database } from '../db/schema.ts';
 import { ingestImage } from '../media/ingest.ts';
 import { isoHoursFrom, isoNow } from '../shared/time.ts';
+import { languagePrefix } from '../i18n/languages.ts';
 import { saveSiteSettings } from '../site/settings.ts';
+import { staticPageUrl } from '../site/urls.ts';
 import { buildDemoContent } from './demo/index.ts';
 import type { DemoContent } from './demo-types.ts';
 
@@ -38,6 +40,28 @@ function resolveImageKeys(node: unknown, ids: ReadonlyMap<string, number>): unkn
   return copy;
 }
 
+const STATIC_PAGE_LINK = /^\/(about|ethics|corrections-policy|contact)$/;
+const ARTICLE_LINK = /^\/[a-z0-9-]+\/[a-z0-9-]+$/;
+
+/** The demo writes site links as `/ethics` or `/<section>/<slug>`; this gives them the edition's real address. */
+function siteHref(href: string, language: string): string {
+  const page = STATIC_PAGE_LINK.exec(href);
+  if (page?.[1]) return staticPageUrl(language, page[1]);
+  return ARTICLE_LINK.test(href) ? `${languagePrefix(language)}${href}` : href;
+}
+
+/** Rewrites link marks and related-link hrefs throughout a body document. */
+function resolveSiteLinks(node: unknown, language: string): unknown {
+  if (Array.isArray(node)) return node.map((child) => resolveSiteLinks(child, language));
+  if (node === null || typeof node !== 'object') return node;
+  const copy: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(node as Record<string, unknown>)) copy[key] = resolveSiteLinks(value, language);
+  const isLink = copy.type === 'link' || copy.type === 'relatedLink';
+  const attrs = copy.attrs as Record<string, unknown> | undefined;
+  if (isLink && attrs && typeof attrs.href === 'string') copy.attrs = { ...attrs, href: siteHref(attrs.href, language) };
+  return copy;
+}
+
 /** Seeds the demo newsroom when the database is empty; returns counts, or null when it was not empty. */
 export async function seedDemoIfEmpty(db: Kysely<Database>, mediaDir: string, content: DemoContent = buildDemoContent()): Promise<DemoSeedReport | null> {
   const existing = await db.selectFrom('sections').select('id').limit(1).executeTakeFirst();
@@ -50,18 +74,23 @@ export async function seedDemo(db: Kysely<Database>, mediaDir: string, content: 
   const now = isoNow();
   await saveSiteSettings(db, content.site);
 
+  // Two at a time: sharp works on libuv's thread pool, so this keeps both cores busy.
   const photoIds = new Map<string, number>();
-  for (const photo of content.photos) {
-    const jpeg = await sharp(Buffer.from(photo.svg)).jpeg({ quality: 88 }).toBuffer();
-    const id = await ingestImage(db, mediaDir, jpeg, {
-      alt: photo.alt,
-      caption: photo.caption,
-      credit: photo.credit,
-      creditOrganisation: photo.creditOrganisation,
-      canDistribute: photo.canDistribute,
-    });
-    photoIds.set(photo.key, id);
-  }
+  const queue = [...content.photos];
+  const worker = async () => {
+    for (let photo = queue.shift(); photo; photo = queue.shift()) {
+      const jpeg = await sharp(Buffer.from(photo.svg)).jpeg({ quality: 90 }).toBuffer();
+      const id = await ingestImage(db, mediaDir, jpeg, {
+        alt: photo.alt,
+        caption: photo.caption,
+        credit: photo.credit,
+        creditOrganisation: photo.creditOrganisation,
+        canDistribute: photo.canDistribute,
+      });
+      photoIds.set(photo.key, id);
+    }
+  };
+  await Promise.all([worker(), worker()]);
 
   const { sectionIds, authorIds, tagIds } = await changeContent(db, async (trx) => {
     const sectionIds = new Map<string, number>();
@@ -114,7 +143,7 @@ export async function seedDemo(db: Kysely<Database>, mediaDir: string, content: 
       tagIds.set(tag.slug, Number(row.id));
     }
     for (const page of content.pages) {
-      await trx.insertInto('static_pages').values({ slug: page.slug, language: page.language, title: page.title, body: JSON.stringify(resolveImageKeys(page.body, photoIds)), created_at: now, updated_at: now }).execute();
+      await trx.insertInto('static_pages').values({ slug: page.slug, language: page.language, title: page.title, body: JSON.stringify(resolveSiteLinks(resolveImageKeys(page.body, photoIds), page.language)), created_at: now, updated_at: now }).execute();
     }
     return { sectionIds, authorIds, tagIds };
   });
@@ -139,7 +168,7 @@ export async function seedDemo(db: Kysely<Database>, mediaDir: string, content: 
       authorIds: article.authorSlugs.map((slug) => lookup(authorIds, slug, 'author')),
       byline: article.byline,
       dateline: article.dateline,
-      body: resolveImageKeys(article.body, photoIds),
+      body: resolveSiteLinks(resolveImageKeys(article.body, photoIds), article.language),
       heroImageId: article.heroPhotoKey ? lookup(photoIds, article.heroPhotoKey, 'photo') : null,
       heroCaption: article.heroCaption,
       heroCredit: hero?.credit ?? null,
