@@ -1,26 +1,8 @@
-// The only place Masthead turns untrusted strings into HTML. Everything that builds
-// markup by hand goes through these two functions, so they escape conservatively.
+// The body renderer's names for the shared escaper (src/shared/escape.ts): text content
+// and double-quoted attribute values need the same five characters escaped.
+import { escapeHtml } from '../../shared/escape.ts';
 
-const HTML_ESCAPES: Readonly<Record<string, string>> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-
-const HTML_SPECIALS = /[&<>"']/g;
-
-/** Escapes a string for use as HTML text content. */
-export function escapeHtml(value: string): string {
-  // Quotes are escaped here too, so a value that later lands in an attribute by
-  // mistake still cannot break out of it.
-  return value.replace(HTML_SPECIALS, (char) => HTML_ESCAPES[char] ?? char);
-}
+export { escapeHtml };
 
 /** Escapes a string for use inside a double-quoted HTML attribute value. */
-export function escapeAttribute(value: string): string {
-  // Same set as escapeHtml: `&` stops entity smuggling, `"` and `'` stop breakout
-  // whichever quote style a caller uses, `<` and `>` keep naive scanners honest.
-  return value.replace(HTML_SPECIALS, (char) => HTML_ESCAPES[char] ?? char);
-}
+export const escapeAttribute: (value: string) => string = escapeHtml;

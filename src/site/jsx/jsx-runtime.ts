@@ -7,6 +7,7 @@
  * Every string child and attribute value is escaped; only values wrapped by `raw()`
  * (HTML this code produced itself, such as the rendered article body) pass unchanged.
  */
+import { escapeHtml } from '../../shared/escape.ts';
 
 /** HTML that is already safe to emit. */
 export class SafeHtml {
@@ -23,16 +24,11 @@ export type Child = SafeHtml | string | number | bigint | boolean | null | undef
 
 type AttributeValue = string | number | boolean | null | undefined;
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-const NEEDS_ESCAPE = /[&<>"']/;
-const ESCAPE_ALL = /[&<>"']/g;
 const VOID_ELEMENTS = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
 const ATTRIBUTE_NAME = /^[a-zA-Z_:][a-zA-Z0-9_.:-]*$/;
 
 /** Escapes text for element content and quoted attribute values. */
-export function escape(value: string): string {
-  return NEEDS_ESCAPE.test(value) ? value.replace(ESCAPE_ALL, (ch) => ESCAPES[ch] ?? ch) : value;
-}
+export const escape: (value: string) => string = escapeHtml;
 
 /** Marks HTML produced by our own code as safe to emit as-is. */
 export function raw(html: string): SafeHtml {
