@@ -4,6 +4,7 @@ import type { AppContext, AppEnv } from '../app-context.ts';
 import { DEFAULT_LANGUAGE, isLanguageCode } from '../i18n/languages.ts';
 import type { Messages } from '../i18n/index.ts';
 import { chromeFor } from '../site/chrome.ts';
+import { DEFAULT_SITE_SETTINGS } from '../site/settings.ts';
 import { Layout } from '../site/layout.tsx';
 import { homeUrl } from '../site/urls.ts';
 import { htmlPage } from './respond.ts';
@@ -48,7 +49,7 @@ export async function errorPage<P extends string, I extends Input>(c: Context<Ap
     catalog = await app.catalog();
   } catch {
     // The database itself may be what failed; the error page must still render.
-    catalog = { site: { name: 'Masthead', tagline: '', description: '', publisherBlurb: '', languages: ['en' as const], defaultLanguage: 'en' as const, policyPages: { about: 'about', corrections: 'corrections-policy', ethics: 'ethics', contact: 'contact' } }, sections: [], sectionsById: new Map() };
+    catalog = { site: DEFAULT_SITE_SETTINGS, sections: [], sectionsById: new Map() };
   }
   const chrome = chromeFor(catalog, language, app.config.publicUrl, app.assetPath);
   const { t } = chrome;

@@ -105,6 +105,8 @@ export interface DemoSiteSettings {
   tagline: string;
   description: string;
   publisherBlurb: string;
+  /** The same texts for other editions, by language code. */
+  localized: Record<string, { name?: string; tagline?: string; description?: string; publisherBlurb?: string }>;
   languages: string[];
   defaultLanguage: string;
 }

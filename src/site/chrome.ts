@@ -7,7 +7,7 @@ import type { Database, LicensingPolicy } from '../db/schema.ts';
 import { messagesFor } from '../i18n/index.ts';
 import type { Messages } from '../i18n/index.ts';
 import { parseStoredJson } from '../shared/json.ts';
-import { loadSiteSettings } from './settings.ts';
+import { loadSiteSettings, localizeSettings } from './settings.ts';
 import type { SiteSettings } from './settings.ts';
 import { sectionUrl } from './urls.ts';
 
@@ -62,7 +62,7 @@ export function sectionName(section: SectionNavItem, language: string): string {
 
 /** Builds the chrome for one language from the catalogue. */
 export function chromeFor(catalog: SiteCatalog, language: string, publicUrl: string, assetPath: (name: string) => string): PageChrome {
-  return { site: catalog.site, sections: catalog.sections, language, t: messagesFor(language), publicUrl, assetPath };
+  return { site: localizeSettings(catalog.site, language), sections: catalog.sections, language, t: messagesFor(language), publicUrl, assetPath };
 }
 
 /** Section navigation links for a language. */

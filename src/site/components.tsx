@@ -5,6 +5,7 @@ import type { Messages } from '../i18n/index.ts';
 import { renderPictureHtml } from '../media/picture.ts';
 import type { ArticleCard } from '../articles/cards.ts';
 import { isArticleType } from '../articles/article-types.ts';
+import { directionOf } from '../i18n/languages.ts';
 
 /** A `<time>` element with a machine-readable datetime. */
 export function Time(props: { iso: string; language: string; dateOnly?: boolean }) {
@@ -24,7 +25,7 @@ export function Card(props: { card: ArticleCard; t: Messages; headingLevel?: 2 |
   const Heading = props.headingLevel === 2 ? 'h2' : 'h3';
   const sizes = size === 'lead' ? '(min-width: 64rem) 44rem, 100vw' : '(min-width: 64rem) 20rem, (min-width: 40rem) 45vw, 100vw';
   return (
-    <article class={`card card--${size}`} lang={card.language}>
+    <article class={`card card--${size} card--type-${card.type}`} lang={card.language} dir={directionOf(card.language)}>
       {card.image && size !== 'compact'
         ? raw(renderPictureHtml(card.image, { sizes, loading: props.eager ? 'eager' : 'lazy', className: 'card__image', ...(props.eager && size === 'lead' ? { fetchPriority: 'high' as const } : {}) }))
         : null}

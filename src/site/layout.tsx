@@ -78,7 +78,7 @@ export function Layout(props: { chrome: PageChrome; meta: PageMeta; children: Ch
                 <ul>
                   {editions.map((code) => (
                     <li>
-                      <a href={homeUrl(code)} lang={code} hreflang={code} aria-current={code === language ? 'true' : undefined}>
+                      <a href={homeUrl(code)} lang={code} dir={directionOf(code)} hreflang={code} aria-current={code === language ? 'true' : undefined}>
                         {LANGUAGES[code].nativeName}
                       </a>
                     </li>
@@ -104,7 +104,7 @@ export function Layout(props: { chrome: PageChrome; meta: PageMeta; children: Ch
         </main>
         <footer class="site-footer">
           <div class="site-footer__inner">
-            <p class="site-footer__blurb">{site.publisherBlurb || site.description}</p>
+            <p class="site-footer__blurb">{site.description || site.publisherBlurb}</p>
             <nav aria-label={t.footerNav}>
               <ul class="site-footer__links">
                 <li><a href={staticPageUrl(language, site.policyPages.about)}>{t.footerAbout}</a></li>

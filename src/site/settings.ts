@@ -11,6 +11,13 @@ export const siteSettingsSchema = z.object({
   tagline: z.string().max(200).default(''),
   description: z.string().max(500).default(''),
   publisherBlurb: z.string().max(600).default(''),
+  /** Name, tagline, description and blurb as other editions show them; missing texts fall back to the main ones. */
+  localized: z
+    .partialRecord(
+      z.enum(['en', 'ar', 'fr']),
+      z.object({ name: z.string().trim().min(1).max(100), tagline: z.string().max(200), description: z.string().max(500), publisherBlurb: z.string().max(600) }).partial(),
+    )
+    .default({}),
   languages: z.array(z.enum(['en', 'ar', 'fr'])).min(1).default(['en']),
   defaultLanguage: z.enum(['en', 'ar', 'fr']).default('en'),
   /** Slugs of the static pages that hold the newsroom's policies (for schema.org and the footer). */
@@ -27,13 +34,20 @@ export const siteSettingsSchema = z.object({
 /** Validated site settings. */
 export type SiteSettings = z.output<typeof siteSettingsSchema>;
 
-const FALLBACK: SiteSettings = siteSettingsSchema.parse({ name: 'Masthead' });
+/** Settings of a database that has none yet. */
+export const DEFAULT_SITE_SETTINGS: SiteSettings = siteSettingsSchema.parse({ name: 'Masthead' });
+
+/** The settings as one edition shows them, with its own texts where the newsroom wrote them. */
+export function localizeSettings(settings: SiteSettings, language: string): SiteSettings {
+  const texts = settings.localized[language as keyof SiteSettings['localized']];
+  return texts ? { ...settings, ...texts } : settings;
+}
 
 /** Reads the settings; a fresh database gets sensible defaults. */
 export async function loadSiteSettings(db: Kysely<Database>): Promise<SiteSettings> {
   const row = await db.selectFrom('site_settings').select('value').where('key', '=', 'site').executeTakeFirst();
   const parsed = siteSettingsSchema.safeParse(parseStoredJson<unknown>(row?.value, null));
-  return parsed.success ? parsed.data : FALLBACK;
+  return parsed.success ? parsed.data : DEFAULT_SITE_SETTINGS;
 }
 
 /** Validates and stores the settings. */

@@ -33,7 +33,7 @@ export function renderImageBlock(node: ImageBlockNode, ctx: BodyRenderContext, l
   const caption = (node.attrs.caption ?? image.caption ?? '').trim();
   const credit = (node.attrs.credit ?? storedCredit(image)).trim();
   const parts: string[] = [];
-  if (caption !== '') parts.push(escapeHtml(caption));
+  if (caption !== '') parts.push(`<span class="figure__caption">${escapeHtml(caption)}</span>`);
   if (credit !== '') {
     const line = ctx.labels.photoCredit === '' ? credit : `${ctx.labels.photoCredit} ${credit}`;
     parts.push(`<span class="figure__credit">${escapeHtml(line)}</span>`);

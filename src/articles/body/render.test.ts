@@ -120,14 +120,14 @@ describe('renderBodyHtml: images', () => {
   test('a figure with picture, caption and credit from the stored image', () => {
     assert.equal(
       render(image()),
-      `<figure class="figure figure--inline">${PICTURE}<figcaption>The square on Monday. <span class="figure__credit">Photo: Jane Doe/Agency</span></figcaption></figure>`,
+      `<figure class="figure figure--inline">${PICTURE}<figcaption><span class="figure__caption">The square on Monday.</span> <span class="figure__credit">Photo: Jane Doe/Agency</span></figcaption></figure>`,
     );
   });
 
   test('per-use caption, credit and alt override the stored ones; empty strings hide them', () => {
     const html = render(image({ caption: 'الساحة', credit: 'Staff', alt: 'Crowd' }));
     assert.ok(html.includes('alt="Crowd"'));
-    assert.ok(html.endsWith('<figcaption>الساحة <span class="figure__credit">Photo: Staff</span></figcaption></figure>'));
+    assert.ok(html.endsWith('<figcaption><span class="figure__caption">الساحة</span> <span class="figure__credit">Photo: Staff</span></figcaption></figure>'));
     assert.equal(render(image({ caption: '', credit: '' })), `<figure class="figure figure--inline">${PICTURE}</figure>`);
   });
 

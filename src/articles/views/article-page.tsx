@@ -1,6 +1,7 @@
 /** The article page, element by element as ../shared/design/page-anatomy.md lays it out. */
 import { raw } from '../../site/jsx/jsx-runtime.ts';
 import { format } from '../../i18n/index.ts';
+import { DEFAULT_LANGUAGE, directionOf } from '../../i18n/languages.ts';
 import type { Messages } from '../../i18n/index.ts';
 import { renderPictureHtml } from '../../media/picture.ts';
 import type { PageChrome } from '../../site/chrome.ts';
@@ -113,7 +114,8 @@ function Tags(props: { article: ArticlePageData; t: Messages }) {
       <ul>
         {article.tags.map((tag) => (
           <li>
-            <a href={tag.url} class={`tag tag--${tag.kind}`}>
+            {/* Tag names are kept in the site's main language; mark them so screen readers and bidi layout treat them as such. */}
+            <a href={tag.url} class={`tag tag--${tag.kind}`} lang={article.language === DEFAULT_LANGUAGE ? undefined : DEFAULT_LANGUAGE} dir={article.language === DEFAULT_LANGUAGE ? undefined : directionOf(DEFAULT_LANGUAGE)}>
               <span class="visually-hidden">{t.tagKinds[tag.kind]}: </span>
               {tag.name}
             </a>
@@ -147,7 +149,7 @@ export function ArticlePage(props: { chrome: PageChrome; article: ArticlePageDat
   const bodyHtml = renderBodyHtml(article.body, { images: article.bodyImages, articleLinks: article.articleLinks, labels: bodyLabels(t) });
   return (
     <Layout chrome={chrome} meta={props.meta}>
-      <article class="article" aria-labelledby="headline">
+      <article class={`article article--type-${article.type}`} aria-labelledby="headline">
         <header class="article__header">
           <p class="article__section">
             <a href={sectionUrl(article.language, article.section.slug)}>{article.section.name}</a>
@@ -177,7 +179,7 @@ export function ArticlePage(props: { chrome: PageChrome; article: ArticlePageDat
               <p class="article__translations">
                 {t.readAlsoIn}:{' '}
                 {article.translations.map((translation) => (
-                  <a href={translation.url} lang={translation.language} hreflang={translation.language}>
+                  <a href={translation.url} lang={translation.language} dir={directionOf(translation.language)} hreflang={translation.language}>
                     {translation.headline}
                   </a>
                 ))}
