@@ -74,7 +74,9 @@ function writeCached(req: http.IncomingMessage, res: http.ServerResponse, page: 
 /** Creates the HTTP server for a context, with the cached-page fast path in front of the app. */
 export function createHttpServer(ctx: AppContext, assets: AssetStore): http.Server {
   const app = buildApp(ctx, assets);
-  const listener = getRequestListener(app.fetch, { overrideGlobalObjects: false });
+  // The adapter's own Response class lets it write our string and byte bodies straight
+  // to the socket instead of reading them back through a stream.
+  const listener = getRequestListener(app.fetch);
   return http.createServer((req, res) => {
     const url = req.url ?? '/';
     if ((req.method === 'GET' || req.method === 'HEAD') && url.length <= MAX_URL_LENGTH) {

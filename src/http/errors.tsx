@@ -49,7 +49,7 @@ export async function errorPage<P extends string, I extends Input>(c: Context<Ap
     catalog = await app.catalog();
   } catch {
     // The database itself may be what failed; the error page must still render.
-    catalog = { site: DEFAULT_SITE_SETTINGS, sections: [], sectionsById: new Map() };
+    catalog = { site: DEFAULT_SITE_SETTINGS, sections: [], sectionsById: new Map(), fragments: new Map() };
   }
   const chrome = chromeFor(catalog, language, app.config.publicUrl, app.assetPath);
   const { t } = chrome;

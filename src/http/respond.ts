@@ -2,7 +2,7 @@
  * Turns a rendered page into a response with validators and caching headers, answers
  * conditional requests with 304, and hands cacheable pages to the in-process cache.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Context, Input } from 'hono';
 import type { AppContext, AppEnv } from '../app-context.ts';
 
@@ -11,7 +11,7 @@ export const PUBLIC_PAGE_CACHE_CONTROL = 'public, max-age=60, s-maxage=120, stal
 
 /** Strong validator for a body. */
 export function etagOf(body: string | Buffer): string {
-  return `"${createHash('sha1').update(body).digest('base64url')}"`;
+  return `"${hash('sha1', body, 'base64url')}"`;
 }
 
 /** Whether an If-None-Match header names this ETag (or `*`). */

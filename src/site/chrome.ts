@@ -6,6 +6,7 @@ import type { Kysely } from 'kysely';
 import type { Database, LicensingPolicy } from '../db/schema.ts';
 import { messagesFor } from '../i18n/index.ts';
 import type { Messages } from '../i18n/index.ts';
+import type { SafeHtml } from './jsx/jsx-runtime.ts';
 import { parseStoredJson } from '../shared/json.ts';
 import { loadSiteSettings, localizeSettings } from './settings.ts';
 import type { SiteSettings } from './settings.ts';
@@ -29,6 +30,8 @@ export interface PageChrome {
   t: Messages;
   publicUrl: string;
   assetPath: (name: string) => string;
+  /** Renders a piece of chrome once per edition and content generation, then reuses it. */
+  fragment: (key: string, render: () => SafeHtml) => SafeHtml;
 }
 
 /** Shared data behind PageChrome, for every language at once. */
@@ -36,6 +39,8 @@ export interface SiteCatalog {
   site: SiteSettings;
   sections: SectionNavItem[];
   sectionsById: ReadonlyMap<number, SectionNavItem>;
+  /** Rendered header/footer pieces; the catalogue is rebuilt per generation, so these are too. */
+  fragments: Map<string, SafeHtml>;
 }
 
 /** Loads settings and sections. */
@@ -52,7 +57,7 @@ export async function loadSiteCatalog(db: Kysely<Database>): Promise<SiteCatalog
     description: row.description,
     defaultLicensingPolicy: row.default_licensing_policy,
   }));
-  return { site, sections: items, sectionsById: new Map(items.map((item) => [item.id, item])) };
+  return { site, sections: items, sectionsById: new Map(items.map((item) => [item.id, item])), fragments: new Map() };
 }
 
 /** The name of a section in a language. */
@@ -62,7 +67,23 @@ export function sectionName(section: SectionNavItem, language: string): string {
 
 /** Builds the chrome for one language from the catalogue. */
 export function chromeFor(catalog: SiteCatalog, language: string, publicUrl: string, assetPath: (name: string) => string): PageChrome {
-  return { site: localizeSettings(catalog.site, language), sections: catalog.sections, language, t: messagesFor(language), publicUrl, assetPath };
+  return {
+    site: localizeSettings(catalog.site, language),
+    sections: catalog.sections,
+    language,
+    t: messagesFor(language),
+    publicUrl,
+    assetPath,
+    fragment: (key, render) => {
+      const fullKey = `${language}|${key}`;
+      let html = catalog.fragments.get(fullKey);
+      if (!html) {
+        html = render();
+        catalog.fragments.set(fullKey, html);
+      }
+      return html;
+    },
+  };
 }
 
 /** Section navigation links for a language. */

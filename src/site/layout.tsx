@@ -39,7 +39,6 @@ export function Layout(props: { chrome: PageChrome; meta: PageMeta; children: Ch
   const dir = directionOf(language);
   const canonical = meta.canonicalPath ? absoluteUrl(chrome.publicUrl, meta.canonicalPath) : null;
   const title = meta.title === site.name ? site.name : `${meta.title} | ${site.name}`;
-  const editions = site.languages.filter(isLanguageCode);
   return (
     <html lang={language} dir={dir}>
       <head>
@@ -67,59 +66,81 @@ export function Layout(props: { chrome: PageChrome; meta: PageMeta; children: Ch
         <a class="skip-link" href="#main">
           {t.skipToContent}
         </a>
-        <header class="site-header">
-          <div class="site-header__inner">
-            <a class="site-header__brand" href={homeUrl(language)}>
-              <span class="site-header__name">{site.name}</span>
-              {site.tagline ? <span class="site-header__tagline">{site.tagline}</span> : null}
-            </a>
-            {editions.length > 1 ? (
-              <nav class="editions" aria-label={t.editions}>
-                <ul>
-                  {editions.map((code) => (
-                    <li>
-                      <a href={homeUrl(code)} lang={code} dir={directionOf(code)} hreflang={code} aria-current={code === language ? 'true' : undefined}>
-                        {LANGUAGES[code].nativeName}
-                      </a>
-                    </li>
-                  ))}
-                </ul>
-              </nav>
-            ) : null}
-          </div>
-          <nav class="sections-nav" aria-label={t.mainNavigation}>
+        {chrome.fragment(`header|${meta.currentSection ?? ''}`, () => (
+          <SiteHeader chrome={chrome} currentSection={meta.currentSection} />
+        ))}
+        <main id="main" tabindex={-1}>
+          {props.children}
+        </main>
+        {chrome.fragment('footer', () => (
+          <SiteFooter chrome={chrome} />
+        ))}
+      </body>
+    </html>
+  );
+}
+
+/** Masthead, editions and section navigation; identical on every page of an edition but for the current section. */
+function SiteHeader(props: { chrome: PageChrome; currentSection: string | undefined }) {
+  const { chrome } = props;
+  const { t, site, language } = chrome;
+  const editions = site.languages.filter(isLanguageCode);
+  return (
+    <header class="site-header">
+      <div class="site-header__inner">
+        <a class="site-header__brand" href={homeUrl(language)}>
+          <span class="site-header__name">{site.name}</span>
+          {site.tagline ? <span class="site-header__tagline">{site.tagline}</span> : null}
+        </a>
+        {editions.length > 1 ? (
+          <nav class="editions" aria-label={t.editions}>
             <ul>
-              {sectionLinks(chrome).map((link) => (
+              {editions.map((code) => (
                 <li>
-                  <a href={link.href} aria-current={meta.currentSection === link.slug ? 'page' : undefined}>
-                    {link.label}
+                  <a href={homeUrl(code)} lang={code} dir={directionOf(code)} hreflang={code} aria-current={code === language ? 'true' : undefined}>
+                    {LANGUAGES[code].nativeName}
                   </a>
                 </li>
               ))}
             </ul>
           </nav>
-        </header>
-        <main id="main" tabindex={-1}>
-          {props.children}
-        </main>
-        <footer class="site-footer">
-          <div class="site-footer__inner">
-            <p class="site-footer__blurb">{site.description || site.publisherBlurb}</p>
-            <nav aria-label={t.footerNav}>
-              <ul class="site-footer__links">
-                <li><a href={staticPageUrl(language, site.policyPages.about)}>{t.footerAbout}</a></li>
-                <li><a href={staticPageUrl(language, site.policyPages.corrections)}>{t.footerCorrectionsPolicy}</a></li>
-                <li><a href={staticPageUrl(language, site.policyPages.ethics)}>{t.footerEthics}</a></li>
-                <li><a href={staticPageUrl(language, site.policyPages.contact)}>{t.footerContact}</a></li>
-                <li><a href={correctionsUrl(language)}>{t.allCorrections}</a></li>
-              </ul>
-            </nav>
-            <p class="site-footer__rights">
-              © {site.name}. {t.rights}
-            </p>
-          </div>
-        </footer>
-      </body>
-    </html>
+        ) : null}
+      </div>
+      <nav class="sections-nav" aria-label={t.mainNavigation}>
+        <ul>
+          {sectionLinks(chrome).map((link) => (
+            <li>
+              <a href={link.href} aria-current={props.currentSection === link.slug ? 'page' : undefined}>
+                {link.label}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+    </header>
+  );
+}
+
+/** Footer: blurb and the newsroom's policy pages. */
+function SiteFooter(props: { chrome: PageChrome }) {
+  const { t, site, language } = props.chrome;
+  return (
+    <footer class="site-footer">
+      <div class="site-footer__inner">
+        <p class="site-footer__blurb">{site.description || site.publisherBlurb}</p>
+        <nav aria-label={t.footerNav}>
+          <ul class="site-footer__links">
+            <li><a href={staticPageUrl(language, site.policyPages.about)}>{t.footerAbout}</a></li>
+            <li><a href={staticPageUrl(language, site.policyPages.corrections)}>{t.footerCorrectionsPolicy}</a></li>
+            <li><a href={staticPageUrl(language, site.policyPages.ethics)}>{t.footerEthics}</a></li>
+            <li><a href={staticPageUrl(language, site.policyPages.contact)}>{t.footerContact}</a></li>
+            <li><a href={correctionsUrl(language)}>{t.allCorrections}</a></li>
+          </ul>
+        </nav>
+        <p class="site-footer__rights">
+          © {site.name}. {t.rights}
+        </p>
+      </div>
+    </footer>
   );
 }
