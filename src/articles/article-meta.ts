@@ -5,6 +5,18 @@ import { absoluteUrl } from '../site/urls.ts';
 import type { ArticlePageData } from './article-page-data.ts';
 import { articleJsonLd } from './jsonld.ts';
 
+// Like the body HTML, the JSON-LD is derived from the article's data alone: once per data object.
+const jsonLdCache = new WeakMap<ArticlePageData, object>();
+
+function jsonLdOf(chrome: PageChrome, article: ArticlePageData): object {
+  let value = jsonLdCache.get(article);
+  if (!value) {
+    value = articleJsonLd(chrome.publicUrl, chrome.site, article);
+    jsonLdCache.set(article, value);
+  }
+  return value;
+}
+
 /** Builds the head metadata for an article. */
 export function articlePageMeta(chrome: PageChrome, article: ArticlePageData): PageMeta {
   const description = article.seoDescription ?? article.standfirst;
@@ -32,7 +44,7 @@ export function articlePageMeta(chrome: PageChrome, article: ArticlePageData): P
     description,
     canonicalPath: article.url,
     openGraph,
-    jsonLd: [articleJsonLd(chrome.publicUrl, chrome.site, article)],
+    jsonLd: [jsonLdOf(chrome, article)],
     alternates: article.translations.length > 0 ? [{ language: article.language, path: article.url }, ...article.translations.map((t) => ({ language: t.language, path: t.url }))] : [],
     currentSection: article.section.slug,
   };

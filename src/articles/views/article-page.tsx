@@ -142,11 +142,19 @@ function RepublishingNotice(props: { article: ArticlePageData; chrome: PageChrom
   );
 }
 
+// The body's HTML depends only on the article's data (and its language's labels), so it
+// is rendered once per data object; any content change produces a new data object.
+const renderedBodies = new WeakMap<ArticlePageData, string>();
+
 /** The whole article page. */
 export function ArticlePage(props: { chrome: PageChrome; article: ArticlePageData; meta: PageMeta }) {
   const { chrome, article } = props;
   const { t } = chrome;
-  const bodyHtml = renderBodyHtml(article.body, { images: article.bodyImages, articleLinks: article.articleLinks, labels: bodyLabels(t) });
+  let bodyHtml = renderedBodies.get(article);
+  if (bodyHtml === undefined) {
+    bodyHtml = renderBodyHtml(article.body, { images: article.bodyImages, articleLinks: article.articleLinks, labels: bodyLabels(t) });
+    renderedBodies.set(article, bodyHtml);
+  }
   return (
     <Layout chrome={chrome} meta={props.meta}>
       <article class={`article article--type-${article.type}`} aria-labelledby="headline">
