@@ -16,7 +16,7 @@ import type { Config } from './config.ts';
 import { openDatabase, targetFromConfig } from './db/database.ts';
 import type { DatabaseHandle } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
-import { matchesEtag } from './http/respond.ts';
+import { isNotModified } from './http/respond.ts';
 import { createLogger } from './shared/logger.ts';
 import type { Logger } from './shared/logger.ts';
 import { AssetStore } from './site/assets.ts';
@@ -58,11 +58,10 @@ function writeCached(req: http.IncomingMessage, res: http.ServerResponse, page: 
     etag: page.etag,
     'last-modified': page.lastModified,
     'cache-control': page.cacheControl,
-    'x-content-type-options': 'nosniff',
     'x-masthead-cache': 'hit',
   };
-  if (matchesEtag(req.headers['if-none-match'], page.etag)) {
-    res.writeHead(304, { etag: page.etag, 'cache-control': page.cacheControl });
+  if (isNotModified(req.headers['if-none-match'], req.headers['if-modified-since'], page.etag, page.lastModified)) {
+    res.writeHead(304, { etag: page.etag, 'last-modified': page.lastModified, 'cache-control': page.cacheControl });
     res.end();
     return;
   }

@@ -25,6 +25,6 @@ export function registerArticleRoutes(app: Hono<AppEnv>, ctx: AppContext): void 
     if (article.section.slug !== sectionSlug) return c.redirect(article.url, 301);
     const chrome = await chromeOf(c, ctx);
     const meta = articlePageMeta(chrome, article);
-    return htmlPage(c, ctx, <ArticlePage chrome={chrome} article={article} meta={meta} />, { lastModified: article.modifiedAt, language });
+    return htmlPage(c, ctx, <ArticlePage chrome={chrome} article={article} meta={meta} />, { language });
   });
 }

@@ -72,7 +72,7 @@ export function registerAuthorRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
       c,
       ctx,
       <ListingPage chrome={chrome} meta={meta} heading={author.name} intro={intro} cards={cards} basePath={basePath} nextCursor={page.nextCursor} isFirstPage={!after} />,
-      { language: 'en', lastModified: cards[0]?.publishedAt ?? author.updated_at },
+      { language: 'en' },
     );
   });
 }

@@ -13,6 +13,7 @@ export class ContentGeneration {
   #generation = 1;
   #dbVersion = -1;
   #checkedAt = 0;
+  #changedAt = new Date(0).toISOString();
   #refreshing: Promise<void> | null = null;
   readonly #unsubscribe: () => void;
 
@@ -23,6 +24,7 @@ export class ContentGeneration {
     this.#unsubscribe = onContentChanged(() => {
       this.#generation += 1;
       this.#checkedAt = 0;
+      this.#changedAt = new Date().toISOString();
     });
   }
 
@@ -36,13 +38,22 @@ export class ContentGeneration {
     return this.#generation;
   }
 
+  /**
+   * When reader-visible content last changed (ISO time). Every page shows site-wide
+   * parts (navigation, related articles), so this is each page's honest Last-Modified.
+   */
+  changedAt(): string {
+    return this.#changedAt;
+  }
+
   /** Re-reads the version from the database now. */
   async refresh(): Promise<void> {
     try {
-      const { version } = await readContentVersion(this.db);
+      const { version, changedAt } = await readContentVersion(this.db);
       if (version !== this.#dbVersion) {
         if (this.#dbVersion !== -1) this.#generation += 1;
         this.#dbVersion = version;
+        if (changedAt > this.#changedAt) this.#changedAt = changedAt;
       }
     } catch {
       // A failed read (database briefly unavailable) keeps the old generation; the

@@ -101,7 +101,7 @@ export function registerHomeRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
           );
         })}
       </Layout>,
-      { language, lastModified: lead?.publishedAt },
+      { language },
     );
   });
 }

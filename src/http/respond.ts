@@ -9,6 +9,26 @@ import type { AppContext, AppEnv } from '../app-context.ts';
 /** Cache-Control for public pages: short browser life, longer at a CDN, served stale while it refreshes. */
 export const PUBLIC_PAGE_CACHE_CONTROL = 'public, max-age=60, s-maxage=120, stale-while-revalidate=300';
 
+/**
+ * Headers every HTML page carries. Pages run no script, frame nothing and post nowhere
+ * but here, so the policy can be strict; JSON-LD blocks are data, not scripts, and CSP
+ * does not apply to them.
+ */
+export const PAGE_SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  'content-security-policy': "default-src 'none'; img-src 'self' data:; style-src 'self'; font-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'self'",
+  'referrer-policy': 'strict-origin-when-cross-origin',
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'SAMEORIGIN',
+};
+
+/** Whether a conditional request can be answered 304: the ETag matches, or (without one) nothing changed since the given date. */
+export function isNotModified(ifNoneMatch: string | undefined | null, ifModifiedSince: string | undefined | null, etag: string, lastModified: string): boolean {
+  if (ifNoneMatch) return matchesEtag(ifNoneMatch, etag);
+  if (!ifModifiedSince) return false;
+  const since = Date.parse(ifModifiedSince);
+  return !Number.isNaN(since) && Date.parse(lastModified) <= since;
+}
+
 /** Strong validator for a body. */
 export function etagOf(body: string | Buffer): string {
   return `"${hash('sha1', body, 'base64url')}"`;
@@ -35,8 +55,6 @@ function cacheKeyOf<P extends string, I extends Input>(c: Context<AppEnv, P, I>)
 /** Options for an HTML page response. */
 export interface PageOptions {
   status?: number;
-  /** ISO time of the newest content on the page; Last-Modified. */
-  lastModified?: string;
   /** Public pages are cached by browsers, CDNs and this process; error pages are not. */
   cacheable?: boolean;
   language?: string;
@@ -48,12 +66,12 @@ export async function htmlPage<P extends string, I extends Input>(c: Context<App
   const body = Buffer.from(html, 'utf8');
   const status = options.status ?? 200;
   const etag = etagOf(body);
-  const lastModified = new Date(options.lastModified ?? Date.now()).toUTCString();
+  const lastModified = new Date(app.generation.changedAt()).toUTCString();
   const cacheControl = options.cacheable === false || status !== 200 ? 'no-store' : PUBLIC_PAGE_CACHE_CONTROL;
   const headers: Record<string, string> = {
+    ...PAGE_SECURITY_HEADERS,
     'content-type': 'text/html; charset=utf-8',
     'cache-control': cacheControl,
-    'x-content-type-options': 'nosniff',
   };
   if (options.language) headers['content-language'] = options.language;
   if (status === 200) {
@@ -69,10 +87,12 @@ export async function htmlPage<P extends string, I extends Input>(c: Context<App
         lastModified,
         cacheControl,
         generation: c.get('generation'),
-        headers: options.language ? { 'content-language': options.language } : {},
+        headers: { ...PAGE_SECURITY_HEADERS, ...(options.language ? { 'content-language': options.language } : {}) },
       });
     }
-    if (matchesEtag(c.req.header('if-none-match'), etag)) return new Response(null, { status: 304, headers: { etag, 'cache-control': cacheControl } });
+    if (isNotModified(c.req.header('if-none-match'), c.req.header('if-modified-since'), etag, lastModified)) {
+      return new Response(null, { status: 304, headers: { etag, 'last-modified': lastModified, 'cache-control': cacheControl } });
+    }
   }
   return new Response(c.req.method === 'HEAD' ? null : body, { status, headers });
 }

@@ -40,7 +40,7 @@ export function registerPageRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
           <div class="article__body">{raw(html)}</div>
         </article>
       </Layout>,
-      { language, lastModified: page.updated_at },
+      { language },
     );
   });
 
@@ -92,7 +92,7 @@ export function registerPageRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
           )}
         </div>
       </Layout>,
-      { language, lastModified: rows[0]?.created_at },
+      { language },
     );
   });
 }

@@ -30,7 +30,7 @@ export function registerSectionRoutes(app: Hono<AppEnv>, ctx: AppContext): void 
       c,
       ctx,
       <ListingPage chrome={chrome} meta={meta} heading={name} intro={section.description ? <p class="listing__intro">{section.description}</p> : undefined} cards={cards} basePath={basePath} nextCursor={page.nextCursor} isFirstPage={!after} />,
-      { language, lastModified: cards[0]?.publishedAt },
+      { language },
     );
   });
 }

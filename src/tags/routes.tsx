@@ -53,7 +53,7 @@ export function registerTagRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
         c,
         ctx,
         <ListingPage chrome={chrome} meta={meta} heading={tag.name} kicker={t.tagKinds[kind]} intro={intro} cards={cards} basePath={basePath} nextCursor={page.nextCursor} isFirstPage={!after} />,
-        { language, lastModified: cards[0]?.publishedAt },
+        { language },
       );
     });
   }

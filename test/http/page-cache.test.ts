@@ -62,6 +62,29 @@ describeEachDatabase('page cache', (use) => {
     assert.match(await changed.text(), /Adds the minister’s reply\./);
   });
 
+  test('If-Modified-Since gets 304 until the content changes; pages carry strict security headers', async () => {
+    const first = await fetch(`${base}/opinion/story-2`);
+    await first.text();
+    const lastModified = first.headers.get('last-modified') ?? '';
+    assert.ok(lastModified);
+    assert.match(first.headers.get('content-security-policy') ?? '', /default-src 'none'/);
+    assert.equal(first.headers.get('referrer-policy'), 'strict-origin-when-cross-origin');
+    assert.equal(first.headers.get('x-frame-options'), 'SAMEORIGIN');
+    const cachedHit = await fetch(`${base}/opinion/story-2`);
+    assert.match(cachedHit.headers.get('content-security-policy') ?? '', /default-src 'none'/, 'cached pages keep the security headers');
+    await cachedHit.text();
+    const notModified = await fetch(`${base}/opinion/story-2`, { headers: { 'if-modified-since': lastModified } });
+    assert.equal(notModified.status, 304);
+    const old = await fetch(`${base}/opinion/story-2`, { headers: { 'if-modified-since': 'Thu, 01 Jan 2015 00:00:00 GMT' } });
+    assert.equal(old.status, 200);
+    await old.text();
+    await sleep(1100); // HTTP dates have one-second resolution
+    await addCorrection(use().db, seeded.articleIds[1] ?? 0, { kind: 'clarification', body: 'Clarifies which ministry spoke.' });
+    const changed = await fetch(`${base}/opinion/story-2`, { headers: { 'if-modified-since': lastModified } });
+    assert.equal(changed.status, 200);
+    assert.match(await changed.text(), /Clarifies which ministry spoke\./);
+  });
+
   test('a change in this process is visible on the very next request', async () => {
     await (await fetch(`${base}/news/story-1`)).text();
     assert.equal((await fetch(`${base}/news/story-1`)).headers.get('x-masthead-cache'), 'hit');
