@@ -8,7 +8,7 @@
  *
  *   npm run bench                          # 10,000 vs 100,000 articles
  *   npm run bench -- --articles 1000000    # 10,000 vs 1,000,000 articles
- *   options: --small N  --duration S  --connections N  --keep (keep the data folders)
+ *   options: --small N  --duration S  --rounds N  --connections N  --keep (keep the data folders)
  */
 import { spawn, spawnSync } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
@@ -25,7 +25,8 @@ const { values: args } = parseArgs({
   options: {
     articles: { type: 'string', default: '100000' },
     small: { type: 'string', default: '10000' },
-    duration: { type: 'string', default: '8' },
+    duration: { type: 'string', default: '6' },
+    rounds: { type: 'string', default: '2' },
     connections: { type: 'string', default: '32' },
     keep: { type: 'boolean', default: false },
   },
@@ -33,6 +34,7 @@ const { values: args } = parseArgs({
 const LARGE = Number(args.articles);
 const SMALL = Number(args.small);
 const DURATION = Number(args.duration);
+const ROUNDS = Math.max(1, Number(args.rounds));
 const CONNECTIONS = Number(args.connections);
 const BIN = path.resolve('bin/masthead.js');
 
@@ -147,58 +149,88 @@ function fmt(n: number, digits = 0): string {
   return n.toLocaleString('en', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 }
 
+type Server = Awaited<ReturnType<typeof startServer>>;
+
+interface Setup {
+  scale: number;
+  paths: ReturnType<typeof scenarioPaths>;
+  cached: Server;
+  uncached: Server;
+  cold: Server;
+  port: number;
+}
+
+/** Mean of several rounds of one scenario (latencies: the mean of the rounds' percentiles). */
+function combine(results: Omit<Row, 'scale' | 'scenario'>[]): Omit<Row, 'scale' | 'scenario'> {
+  const mean = (pick: (r: Omit<Row, 'scale' | 'scenario'>) => number) => results.reduce((sum, r) => sum + pick(r), 0) / results.length;
+  return { rps: mean((r) => r.rps), p50: Math.round(mean((r) => r.p50) * 10) / 10, p99: Math.round(mean((r) => r.p99) * 10) / 10, errors: results.reduce((sum, r) => sum + r.errors, 0) };
+}
+
 async function main(): Promise<void> {
-  console.log(`Masthead benchmark: ${os.cpus().length} cores, node ${process.version}, ${CONNECTIONS} connections, ${DURATION}s per scenario`);
+  console.log(`Masthead benchmark: ${os.cpus().length} cores, node ${process.version}, ${CONNECTIONS} connections, ${ROUNDS} rounds of ${DURATION}s per scenario and scale`);
   const rows: Row[] = [];
   const rss: Record<number, number> = {};
   const ceilingRps: Record<number, number> = {};
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'masthead-bench-'));
+  const servers: Server[] = [];
   try {
-    for (const scale of [SMALL, LARGE]) {
+    // Both archives are served at once and every scenario alternates between them, round
+    // after round, so drift in this machine's speed cannot masquerade as a scaling effect.
+    const scales = [SMALL, LARGE];
+    const setups: Setup[] = [];
+    for (const [index, scale] of scales.entries()) {
       console.log(`\n# ${scale.toLocaleString('en')} articles`);
       const dataDir = path.join(root, `scale-${scale}`);
       seed(dataDir, scale);
       const paths = scenarioPaths(dataDir);
       console.log(`  article ${paths.article}; deep section page ≈ page ${fmt(paths.deepDepth)}; tag ${paths.tag} (${fmt(paths.tagCount)} articles)`);
-      const port = freePortBase();
+      const port = freePortBase() + index * 10;
       const cached = await startServer(dataDir, port, 64);
       const uncached = await startServer(dataDir, port + 1, 0);
       const cold = await startServer(dataDir, port + 3, 0, 0);
-      try {
-        // The ceiling is measured in every block, next to the scenarios it is compared with,
-        // so drift in the machine's speed over a long run does not skew the ratios.
-        const html = await (await fetch(`${cached.url}${paths.article}`)).arrayBuffer();
-        const file = path.join(root, 'article.html');
-        fs.writeFileSync(file, Buffer.from(html));
-        const ceiling = await startCeiling(file, port + 2);
-        const ceilingResult = await measure(`${ceiling.url}/`);
-        await ceiling.stop();
-        ceilingRps[scale] = ceilingResult.rps;
-        rows.push({ scale, scenario: 'ceiling: bare http, same bytes', ...ceilingResult });
-        console.log(`  ceiling ${fmt(ceilingResult.rps)} req/s (${fmt(Buffer.byteLength(Buffer.from(html)))} bytes)`);
-        const scenarios: [string, string][] = [
-          ['article page (cached)', `${cached.url}${paths.article}`],
-          ['article page (rendered)', `${uncached.url}${paths.article}`],
-          ['article page (cold: no caches)', `${cold.url}${paths.article}`],
-          ['home page (rendered)', `${uncached.url}/`],
-          ['section page 1 (rendered)', `${uncached.url}${paths.section}`],
-          ['section deep page (rendered)', `${uncached.url}${paths.deepSection}`],
-          ['tag page (rendered)', `${uncached.url}${paths.tag}`],
-        ];
-        for (const [scenario, url] of scenarios) {
-          const result = await measure(url);
-          rows.push({ scale, scenario, ...result });
-          console.log(`  ${scenario.padEnd(30)} ${fmt(result.rps).padStart(8)} req/s  p50 ${result.p50} ms  p99 ${result.p99} ms${result.errors ? `  ${result.errors} errors` : ''}`);
-        }
-        rss[scale] = Math.max(cached.peakRss(), uncached.peakRss(), cold.peakRss());
-      } finally {
-        await cached.stop();
-        await uncached.stop();
-        await cold.stop();
-      }
-      if (!args.keep) fs.rmSync(dataDir, { recursive: true, force: true });
+      servers.push(cached, uncached, cold);
+      setups.push({ scale, paths, cached, uncached, cold, port });
     }
+    const first = setups[0];
+    if (!first) throw new Error('no scales');
+    const html = await (await fetch(`${first.cached.url}${first.paths.article}`)).arrayBuffer();
+    const file = path.join(root, 'article.html');
+    fs.writeFileSync(file, Buffer.from(html));
+    const ceiling = await startCeiling(file, first.port + 2);
+    console.log(`\n# measuring (${fmt(Buffer.byteLength(Buffer.from(html)))}-byte article page)`);
+    const scenarios: [string, (setup: Setup) => string][] = [
+      ['ceiling: bare http, same bytes', () => `${ceiling.url}/`],
+      ['article page (cached)', (x) => `${x.cached.url}${x.paths.article}`],
+      ['article page (rendered)', (x) => `${x.uncached.url}${x.paths.article}`],
+      ['article page (cold: no caches)', (x) => `${x.cold.url}${x.paths.article}`],
+      ['home page (rendered)', (x) => `${x.uncached.url}/`],
+      ['section page 1 (rendered)', (x) => `${x.uncached.url}${x.paths.section}`],
+      ['section deep page (rendered)', (x) => `${x.uncached.url}${x.paths.deepSection}`],
+      ['tag page (rendered)', (x) => `${x.uncached.url}${x.paths.tag}`],
+    ];
+    try {
+      for (const [scenario, urlOf] of scenarios) {
+        const results = new Map<number, Omit<Row, 'scale' | 'scenario'>[]>();
+        for (let round = 0; round < ROUNDS; round += 1) {
+          for (const setup of setups) {
+            const list = results.get(setup.scale) ?? [];
+            list.push(await measure(urlOf(setup)));
+            results.set(setup.scale, list);
+          }
+        }
+        for (const setup of setups) {
+          const combined = combine(results.get(setup.scale) ?? []);
+          if (scenario.startsWith('ceiling')) ceilingRps[setup.scale] = combined.rps;
+          rows.push({ scale: setup.scale, scenario, ...combined });
+          console.log(`  ${fmt(setup.scale).padStart(9)}  ${scenario.padEnd(30)} ${fmt(combined.rps).padStart(8)} req/s  p50 ${combined.p50} ms  p99 ${combined.p99} ms${combined.errors ? `  ${combined.errors} errors` : ''}`);
+        }
+      }
+    } finally {
+      await ceiling.stop();
+    }
+    for (const setup of setups) rss[setup.scale] = Math.max(setup.cached.peakRss(), setup.uncached.peakRss(), setup.cold.peakRss());
   } finally {
+    for (const server of servers) await server.stop();
     if (!args.keep) fs.rmSync(root, { recursive: true, force: true });
   }
 
