@@ -1,6 +1,7 @@
 /** Runs pending migrations; called at every start and by `masthead migrate`. */
-import { Migrator } from 'kysely';
+import { Migrator, sql } from 'kysely';
 import type { Kysely, MigrationResult } from 'kysely';
+import { dialectOf } from './dialect.ts';
 import { migrations } from './migrations/index.ts';
 
 /** Result of one migration run: what was applied, or the error that stopped it. */
@@ -11,11 +12,20 @@ export interface MigrationReport {
 
 /** Applies every pending migration in one go; already-applied ones are skipped. */
 export async function migrateToLatest<T>(db: Kysely<T>): Promise<MigrationReport> {
+  // On PostgreSQL the migrator must be told the schema: left alone, it treats a
+  // migrations table in *any* schema of the database as its own, so two Mastheads (or
+  // two test suites) sharing one database would skip each other's migrations.
+  let migrationTableSchema: string | undefined;
+  if (dialectOf(db) === 'postgres') {
+    const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
+    migrationTableSchema = rows[0]?.schema;
+  }
   const migrator = new Migrator({
     db,
     provider: { getMigrations: () => Promise.resolve(migrations) },
     migrationTableName: 'masthead_migrations',
     migrationLockTableName: 'masthead_migrations_lock',
+    ...(migrationTableSchema ? { migrationTableSchema } : {}),
   });
   const { error, results } = await migrator.migrateToLatest();
   const applied = (results ?? []).filter((r: MigrationResult) => r.status === 'Success').map((r) => r.migrationName);
