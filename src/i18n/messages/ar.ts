@@ -14,7 +14,7 @@ export const ar: Messages = {
   and: 'و',
   published: 'نُشر في',
   updated: 'حُدّث في',
-  minutesRead: 'قراءة في {count} دقائق',
+  minutesRead: 'وقت القراءة: {count} د',
   photo: 'صورة:',
   corrections: 'تصحيحات وتحديثات',
   correctionKinds: { correction: 'تصحيح', update: 'تحديث', clarification: 'توضيح' },
