@@ -9,6 +9,8 @@ import type { DialectName } from './db/dialect.ts';
 import type { Database } from './db/schema.ts';
 import type { Logger } from './shared/logger.ts';
 import type { SiteCatalog } from './site/chrome.ts';
+import type { SessionUser } from './accounts/sessions.ts';
+import type { Mailer } from './mail/mailer.ts';
 
 /** The app's long-lived parts, created once at start. */
 export interface AppContext {
@@ -24,6 +26,8 @@ export interface AppContext {
   catalog: () => Promise<SiteCatalog>;
   /** Public path of a static asset, fingerprinted for long caching. */
   assetPath: (name: string) => string;
+  /** The platform's one way to send email (SMTP, or the admin outbox). */
+  mailer: Mailer;
   /** Folder of stored media files. */
   mediaDir: string;
 }
@@ -31,5 +35,6 @@ export interface AppContext {
 /** Hono environment of the app: what handlers may read from `c.env` and `c.var`. */
 export interface AppEnv {
   Bindings: { incoming?: { url?: string } };
-  Variables: { generation: number; language: string };
+  /** `user` is undefined until looked up, null when nobody is signed in. */
+  Variables: { generation: number; language: string; user: SessionUser | null | undefined };
 }

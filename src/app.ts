@@ -3,6 +3,8 @@ import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { sql } from 'kysely';
 import type { AppContext, AppEnv } from './app-context.ts';
+import { registerAuthRoutes } from './admin/auth-routes.tsx';
+import { registerOutboxRoutes } from './admin/outbox-routes.tsx';
 import { registerArticleRoutes } from './articles/routes.tsx';
 import { registerAuthorRoutes } from './authors/routes.tsx';
 import { registerHomeRoutes } from './home/routes.tsx';
@@ -36,6 +38,8 @@ export function buildApp(ctx: AppContext, assets: AssetStore): Hono<AppEnv> {
     }
   });
 
+  registerAuthRoutes(app, ctx);
+  registerOutboxRoutes(app, ctx);
   assets.register(app);
   registerMediaRoutes(app, ctx);
   registerAuthorRoutes(app, ctx);

@@ -51,6 +51,13 @@ export const environmentSchema = z.object({
     .regex(/^\d+$/, 'must be a whole number of entries')
     .transform(Number)
     .default(2000),
+  /** Outgoing mail server, e.g. smtp://user:pass@mail.example.org:587 or smtps://…; unset: mail is kept in the admin outbox. */
+  SMTP_URL: z
+    .string()
+    .refine((value) => URL.canParse(value) && /^smtps?:$/.test(new URL(value).protocol), 'must be an smtp:// or smtps:// URL')
+    .optional(),
+  /** Sender of the platform's own emails (invitations, password resets). */
+  MAIL_FROM: z.string().regex(/^[^\s<>@]+@[^\s<>@]+$|^.+ <[^\s<>@]+@[^\s<>@]+>$/, 'must be an address like news@example.org or "Name <news@example.org>"').optional(),
   /** Log level: error, warn, info or debug. */
   LOG_LEVEL: z.enum(['error', 'warn', 'info', 'debug']).default('info'),
 });
@@ -65,6 +72,8 @@ export interface Config {
   seedDemoContent: boolean;
   pageCacheBytes: number;
   dataCacheEntries: number;
+  smtpUrl: string | null;
+  mailFrom: string;
   logLevel: 'error' | 'warn' | 'info' | 'debug';
 }
 
@@ -99,6 +108,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     seedDemoContent: values.MASTHEAD_SEED,
     pageCacheBytes: values.MASTHEAD_PAGE_CACHE_MB * 1024 * 1024,
     dataCacheEntries: values.MASTHEAD_DATA_CACHE_ENTRIES,
+    smtpUrl: values.SMTP_URL ?? null,
+    mailFrom: values.MAIL_FROM ?? `Masthead <no-reply@${new URL(values.PUBLIC_URL ?? 'http://localhost').hostname}>`,
     logLevel: values.LOG_LEVEL,
   };
 }

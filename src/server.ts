@@ -17,6 +17,7 @@ import { openDatabase, targetFromConfig } from './db/database.ts';
 import type { DatabaseHandle } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { isNotModified } from './http/respond.ts';
+import { createMailer } from './mail/mailer.ts';
 import { createLogger } from './shared/logger.ts';
 import type { Logger } from './shared/logger.ts';
 import { AssetStore } from './site/assets.ts';
@@ -36,6 +37,7 @@ export function createAppContext(config: Config, handle: DatabaseHandle, logger:
     articleData: new GenerationCache(config.dataCacheEntries),
     generation,
     mediaDir: path.join(config.dataDir, 'media'),
+    mailer: createMailer(handle.db, { smtpUrl: config.smtpUrl, from: config.mailFrom, logger }),
     assetPath: (name) => assets.pathOf(name),
     catalog: () => {
       const current = generation.current();
@@ -134,6 +136,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       server.closeAllConnections();
       await closed;
       context.generation.close();
+      await context.mailer.close();
       await handle.close();
     },
   };

@@ -111,4 +111,45 @@ program
     }
   });
 
+/** Reads the whole of standard input (for --password-stdin), without the final newline. */
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+}
+
+program
+  .command('user:create')
+  .description('Create an account from the shell (the first one may be the owner); the password comes from MASTHEAD_PASSWORD or --password-stdin')
+  .requiredOption('--email <email>', 'the account\'s email address')
+  .requiredOption('--role <role>', 'contributor, author, editor, admin or owner')
+  .option('--name <name>', 'display name (defaults to the part of the email before @)')
+  .option('--password-stdin', 'read the password from standard input')
+  .action(async (options: { email: string; role: string; name?: string; passwordStdin?: boolean }) => {
+    const settings = config();
+    const password = options.passwordStdin ? await readStdin() : (process.env.MASTHEAD_PASSWORD ?? '');
+    if (!password) {
+      process.stderr.write('masthead: give the password in MASTHEAD_PASSWORD or pipe it with --password-stdin\n');
+      process.exit(1);
+    }
+    try {
+      const handle = await openDatabase(targetFromConfig(settings));
+      const report = await migrateToLatest(handle.db);
+      if (report.error) fail(report.error);
+      const { createUser } = await import('../accounts/users.ts');
+      const { ValidationError } = await import('../shared/validation.ts');
+      try {
+        const id = await createUser(handle.db, { email: options.email, name: options.name ?? options.email.split('@')[0] ?? options.email, role: options.role, password }, { actorUserId: null });
+        process.stdout.write(`Created ${options.role} account ${options.email.trim().toLowerCase()} (id ${id}). Sign in at ${settings.publicUrl}/admin\n`);
+      } catch (error) {
+        if (!(error instanceof ValidationError)) throw error;
+        for (const problem of error.problems) process.stderr.write(`masthead: ${problem}\n`);
+        process.exitCode = 1;
+      }
+      await handle.close();
+    } catch (error) {
+      fail(error);
+    }
+  });
+
 await program.parseAsync(process.argv);

@@ -153,6 +153,83 @@ export interface StaticPagesTable {
   updated_at: string;
 }
 
+/** A newsroom role, from least to most powerful. */
+export type Role = 'contributor' | 'author' | 'editor' | 'admin' | 'owner';
+
+export interface UsersTable {
+  id: Generated<number>;
+  /** Stored lowercased; unique. */
+  email: string;
+  name: string;
+  role: Role;
+  status: 'active' | 'invited' | 'disabled';
+  /** scrypt hash in `scrypt$N$r$p$salt$hash` form; null until an invited user sets a password. */
+  password_hash: string | null;
+  author_id: number | null;
+  created_at: string;
+  updated_at: string;
+  last_login_at: string | null;
+}
+
+export interface SessionsTable {
+  /** SHA-256 of the cookie's token: a leaked database does not leak usable sessions. */
+  token_hash: string;
+  user_id: number;
+  csrf_token: string;
+  created_at: string;
+  expires_at: string;
+  last_seen_at: string;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface AccountTokensTable {
+  id: Generated<number>;
+  kind: 'invitation' | 'password_reset';
+  token_hash: string;
+  user_id: number;
+  created_by: number | null;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+export interface RateLimitsTable {
+  key: string;
+  window_start: string;
+  count: number;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: string;
+  actor_user_id: number | null;
+  action: string;
+  subject_type: string | null;
+  subject_id: string | null;
+  /** JSON object. */
+  details: string;
+  ip: string | null;
+}
+
+export interface MailOutboxTable {
+  id: Generated<number>;
+  created_at: string;
+  purpose: string;
+  to_address: string;
+  from_address: string;
+  subject: string;
+  text_body: string;
+  html_body: string | null;
+  /** JSON object of extra headers. */
+  headers: string;
+  message_id: string;
+  /** `stored` (no SMTP configured: shown in the admin outbox), `sent` or `failed`. */
+  status: 'stored' | 'sent' | 'failed';
+  sent_at: string | null;
+  error: string | null;
+}
+
 /** Every table Masthead owns. */
 export interface Database {
   site_settings: SiteSettingsTable;
@@ -166,6 +243,12 @@ export interface Database {
   article_tags: ArticleTagsTable;
   article_corrections: ArticleCorrectionsTable;
   static_pages: StaticPagesTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  account_tokens: AccountTokensTable;
+  rate_limits: RateLimitsTable;
+  audit_log: AuditLogTable;
+  mail_outbox: MailOutboxTable;
 }
 
 /** A stored article row. */

@@ -12,7 +12,7 @@ import { htmlPage } from './respond.ts';
 /** A client error with a message safe to show the reader. */
 export class PublicError extends Error {
   constructor(
-    readonly status: 400 | 404 | 405 | 414 | 422,
+    readonly status: 400 | 403 | 404 | 405 | 413 | 414 | 422 | 429,
     message: string,
   ) {
     super(message);
@@ -24,8 +24,14 @@ function titleFor(status: number, t: Messages): string {
   switch (status) {
     case 404:
       return t.notFoundTitle;
+    case 403:
+      return t.forbiddenTitle;
     case 405:
       return t.methodNotAllowedTitle;
+    case 413:
+      return t.payloadTooLargeTitle;
+    case 429:
+      return t.tooManyRequestsTitle;
     case 414:
       return t.uriTooLongTitle;
     case 500:

@@ -4,6 +4,7 @@
  */
 import { hash } from 'node:crypto';
 import type { Context, Input } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { AppContext, AppEnv } from '../app-context.ts';
 
 /** Cache-Control for public pages: short browser life, longer at a CDN, served stale while it refreshes. */
@@ -91,8 +92,10 @@ export async function htmlPage<P extends string, I extends Input>(c: Context<App
       });
     }
     if (isNotModified(c.req.header('if-none-match'), c.req.header('if-modified-since'), etag, lastModified)) {
-      return new Response(null, { status: 304, headers: { etag, 'last-modified': lastModified, 'cache-control': cacheControl } });
+      return c.body(null, 304, { etag, 'last-modified': lastModified, 'cache-control': cacheControl });
     }
   }
-  return new Response(c.req.method === 'HEAD' ? null : body, { status, headers });
+  // Through the context, so headers set earlier in the request (cookies) are kept.
+  if (c.req.method === 'HEAD') return c.body(null, status as ContentfulStatusCode, headers);
+  return c.body(new Uint8Array(body.buffer, body.byteOffset, body.byteLength), status as ContentfulStatusCode, headers);
 }

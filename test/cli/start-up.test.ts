@@ -20,7 +20,7 @@ function run(args: string[], env: Record<string, string> = {}) {
 test('--help works on the program and on every command', () => {
   const top = run(['--help']);
   assert.equal(top.status, 0);
-  for (const command of ['serve', 'migrate', 'seed']) {
+  for (const command of ['serve', 'migrate', 'seed', 'user:create']) {
     assert.match(top.stdout, new RegExp(`\\b${command}\\b`));
     const help = run([command, '--help']);
     assert.equal(help.status, 0, command);

@@ -4,8 +4,10 @@
  */
 import type { Migration } from 'kysely';
 import * as contentModel from './20261127190000_content_model.ts';
+import * as accounts from './20261127210000_accounts.ts';
 
 /** Migration name → migration; names sort in the order they must run. */
 export const migrations: Record<string, Migration> = {
   '20261127190000_content_model': contentModel,
+  '20261127210000_accounts': accounts,
 };

@@ -1,0 +1,68 @@
+/**
+ * Admin request plumbing: who is signed in, CSRF checks on every state-changing form,
+ * the session cookie's attributes, and the client address for rate limits and audit.
+ */
+import { timingSafeEqual } from 'node:crypto';
+import type { Context, Input } from 'hono';
+import { getCookie, setCookie } from 'hono/cookie';
+import type { AppContext, AppEnv } from '../app-context.ts';
+import { SESSION_COOKIE, SESSION_IDLE_HOURS, findSession } from '../accounts/sessions.ts';
+import type { SessionUser } from '../accounts/sessions.ts';
+import { newToken } from '../accounts/tokens.ts';
+import { PublicError } from '../http/errors.tsx';
+
+/** Cookie carrying the CSRF token of forms shown before anyone is signed in (setup, sign-in). */
+export const FORM_CSRF_COOKIE = 'masthead_form_csrf';
+
+type AnyContext = Context<AppEnv, string, Input>;
+
+/** Whether cookies must be Secure: whenever the site's public address is https. */
+function isSecure(app: AppContext): boolean {
+  return app.config.publicUrl.startsWith('https:');
+}
+
+/** The signed-in user of this request, looked up once. */
+export async function currentUser(c: AnyContext, app: AppContext): Promise<SessionUser | null> {
+  const known = c.get('user');
+  if (known !== undefined) return known;
+  const user = await findSession(app.db, getCookie(c, SESSION_COOKIE));
+  c.set('user', user);
+  return user;
+}
+
+/** Sets the session cookie: HttpOnly, SameSite=Lax, Secure over https, scoped to the site. */
+export function setSessionCookie(c: AnyContext, app: AppContext, token: string): void {
+  setCookie(c, SESSION_COOKIE, token, { httpOnly: true, sameSite: 'Lax', secure: isSecure(app), path: '/', maxAge: SESSION_IDLE_HOURS * 3600 });
+}
+
+/** Removes the session cookie. */
+export function clearSessionCookie(c: AnyContext, app: AppContext): void {
+  setCookie(c, SESSION_COOKIE, '', { httpOnly: true, sameSite: 'Lax', secure: isSecure(app), path: '/', maxAge: 0 });
+}
+
+/** The CSRF token for a form shown to someone not signed in (double-submit cookie). */
+export function formCsrfToken(c: AnyContext, app: AppContext): string {
+  const existing = getCookie(c, FORM_CSRF_COOKIE);
+  if (existing && /^[A-Za-z0-9_-]{43}$/.test(existing)) return existing;
+  const token = newToken();
+  setCookie(c, FORM_CSRF_COOKIE, token, { httpOnly: true, sameSite: 'Strict', secure: isSecure(app), path: '/admin' });
+  return token;
+}
+
+function sameToken(a: string | undefined, b: string | undefined): boolean {
+  if (!a || !b || a.length !== b.length) return false;
+  return timingSafeEqual(Buffer.from(a), Buffer.from(b));
+}
+
+/** Refuses a form post whose CSRF token does not match the session's (or, signed out, the form cookie's). */
+export function checkCsrf(c: AnyContext, submitted: unknown, user: SessionUser | null): void {
+  const token = typeof submitted === 'string' ? submitted : undefined;
+  const expected = user ? user.csrfToken : getCookie(c, FORM_CSRF_COOKIE);
+  if (!sameToken(token, expected)) throw new PublicError(403, 'This form has expired or did not come from this site. Reload the page and try again.');
+}
+
+/** The client's address as this server sees it (no proxy headers are trusted by default). */
+export function clientIp(c: AnyContext): string | null {
+  const incoming = c.env?.incoming as { socket?: { remoteAddress?: string } } | undefined;
+  return incoming?.socket?.remoteAddress ?? null;
+}
