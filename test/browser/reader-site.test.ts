@@ -76,6 +76,7 @@ describe('reader site in Chromium', { skip: hasChromium ? false : `${CHROMIUM} n
     ['author', '/authors/rania-haddad', 200],
     ['not-found', '/news/no-such-story', 404],
     ['arabic-article', '/ar/news/mahadithat-al-mabuth', 200],
+    ['admin-setup', '/admin/setup', 200],
   ];
 
   for (const [name, url, status] of pages) {
