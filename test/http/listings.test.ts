@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { after, before, test } from 'node:test';
-import { createArticle, unpublishArticle } from '../../src/articles/commands.ts';
+import { createArticle, publishArticle, unpublishArticle } from '../../src/articles/commands.ts';
 import { isoHoursFrom, isoNow } from '../../src/shared/time.ts';
 import { buildArticle, seedSmallNewsroom, tempMediaDir } from '../factories.ts';
 import { describeEachDatabase } from '../db-matrix.ts';
@@ -85,6 +85,15 @@ describeEachDatabase('listing pages', (use) => {
       assert.ok(!html.includes('href="/news/story-1"'), path);
     }
     assert.equal((await t.app.request('/news/story-1')).status, 404);
+  });
+
+  test('publishing a draft puts it on its article, section and tag pages', async () => {
+    const id = await createArticle(use().db, buildArticle({ sectionId: seeded.opinionId, slug: 'late-draft', status: 'draft', publishedAt: null, tagIds: [seeded.countryId] }));
+    assert.equal((await t.app.request('/opinion/late-draft')).status, 404);
+    await publishArticle(use().db, id);
+    assert.equal((await t.app.request('/opinion/late-draft')).status, 200);
+    assert.equal(headlinesOf(await (await t.app.request('/opinion')).text())[0], '/opinion/late-draft');
+    assert.equal(headlinesOf(await (await t.app.request('/countries/jordan')).text())[0], '/opinion/late-draft');
   });
 
   test('static pages and the corrections page render', async () => {
