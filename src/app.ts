@@ -5,6 +5,14 @@ import { sql } from 'kysely';
 import type { AppContext, AppEnv } from './app-context.ts';
 import { registerAuthRoutes } from './admin/auth-routes.tsx';
 import { registerOutboxRoutes } from './admin/outbox-routes.tsx';
+import { apiErrorResponse, apiJson, isApiPath, registerApiLimits } from './admin/api-support.ts';
+import { registerAccountTokenRoutes } from './admin/account-token-routes.tsx';
+import { registerArticleApi } from './admin/articles/article-api.ts';
+import { registerArticleAdminPages } from './admin/articles/article-pages.tsx';
+import { registerAuditRoutes } from './admin/audit-routes.tsx';
+import { registerEditorAssets } from './admin/editor/assets.ts';
+import { registerMediaAdminRoutes } from './admin/media-routes.tsx';
+import { registerUserRoutes } from './admin/users-routes.tsx';
 import { registerArticleRoutes } from './articles/routes.tsx';
 import { registerAuthorRoutes } from './authors/routes.tsx';
 import { registerHomeRoutes } from './home/routes.tsx';
@@ -38,8 +46,16 @@ export function buildApp(ctx: AppContext, assets: AssetStore): Hono<AppEnv> {
     }
   });
 
+  registerApiLimits(app);
   registerAuthRoutes(app, ctx);
+  registerAccountTokenRoutes(app, ctx);
   registerOutboxRoutes(app, ctx);
+  registerUserRoutes(app, ctx);
+  registerAuditRoutes(app, ctx);
+  registerEditorAssets(app, ctx);
+  registerMediaAdminRoutes(app, ctx);
+  registerArticleApi(app, ctx);
+  registerArticleAdminPages(app, ctx);
   assets.register(app);
   registerMediaRoutes(app, ctx);
   registerAuthorRoutes(app, ctx);
@@ -51,6 +67,7 @@ export function buildApp(ctx: AppContext, assets: AssetStore): Hono<AppEnv> {
 
   // Everything public is read-only so far: any other method on any path is a 405.
   app.all('*', (c) => {
+    if (isApiPath(c.req.path)) return apiJson(c, { error: 'not_found', message: 'No such API endpoint.' }, 404);
     if (c.req.method !== 'GET' && c.req.method !== 'HEAD') return errorPage(c, ctx, 405, `${c.req.method} is not allowed here.`);
     return errorPage(c, ctx, 404);
   });
@@ -58,6 +75,12 @@ export function buildApp(ctx: AppContext, assets: AssetStore): Hono<AppEnv> {
   app.notFound((c) => errorPage(c, ctx, 404));
 
   app.onError((error, c) => {
+    if (isApiPath(c.req.path)) {
+      const answer = apiErrorResponse(c, error);
+      if (answer) return answer;
+      ctx.logger.error('api request failed', { method: c.req.method, path: c.req.path, error: error.stack ?? String(error) });
+      return apiJson(c, { error: 'server', message: 'Something went wrong on our side; nothing was changed.' }, 500);
+    }
     if (error instanceof PublicError) return errorPage(c, ctx, error.status, error.message);
     if (error instanceof HTTPException && error.status < 500) return errorPage(c, ctx, error.status, error.message);
     ctx.logger.error('request failed', { method: c.req.method, path: c.req.path, error: error.stack ?? String(error) });

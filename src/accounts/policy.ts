@@ -2,7 +2,7 @@
  * Who may do what, in one place. Routes ask `can(user, action, resource)`; nothing else
  * in the code decides permissions.
  */
-import type { Role } from '../db/schema.ts';
+import type { ArticleStatus, Role } from '../db/schema.ts';
 
 /** Roles from least to most powerful. */
 export const ROLES: readonly Role[] = ['contributor', 'author', 'editor', 'admin', 'owner'];
@@ -17,6 +17,12 @@ export type Action =
   | 'article.publishOwn'
   | 'article.publishAny'
   | 'article.addCorrection'
+  | 'article.review'
+  | 'article.assign'
+  | 'article.readAny'
+  | 'media.upload'
+  | 'media.editAny'
+  | 'taxonomy.create'
   | 'taxonomy.manage'
   | 'users.manage'
   | 'settings.manage'
@@ -41,6 +47,12 @@ const MINIMUM_ROLE: Record<Action, Role> = {
   'article.editAny': 'editor',
   'article.publishAny': 'editor',
   'article.addCorrection': 'editor',
+  'article.review': 'editor',
+  'article.assign': 'editor',
+  'article.readAny': 'editor',
+  'media.upload': 'contributor',
+  'media.editAny': 'editor',
+  'taxonomy.create': 'author',
   'taxonomy.manage': 'editor',
   'users.manage': 'admin',
   'settings.manage': 'admin',
@@ -63,4 +75,48 @@ export function can(actor: Actor | null, action: Action): boolean {
 export function canAssignRole(actor: Actor | null, role: Role): boolean {
   if (!can(actor, 'users.manage') || !actor) return false;
   return role === 'owner' ? actor.role === 'owner' : isAtLeast(actor.role, role);
+}
+
+/** The facts about an article that permissions depend on. */
+export interface ArticleFacts {
+  createdBy: number | null;
+  assigneeId: number | null;
+  status: ArticleStatus;
+}
+
+/** Whether the article is the actor's own work. */
+function isOwn(actor: Actor, article: ArticleFacts): boolean {
+  return article.createdBy === actor.id;
+}
+
+/** Whether an actor may open an article in the editor and read its history. */
+export function canReadArticle(actor: Actor | null, article: ArticleFacts): boolean {
+  if (!actor || !can(actor, 'admin.enter')) return false;
+  return can(actor, 'article.readAny') || isOwn(actor, article) || article.assigneeId === actor.id;
+}
+
+/**
+ * Whether an actor may change an article's fields. Contributors edit their own work
+ * only while it is a draft (once submitted, it is the desk's); authors edit their own
+ * work in any state; editors and above edit everyone's.
+ */
+export function canEditArticle(actor: Actor | null, article: ArticleFacts): boolean {
+  if (!actor) return false;
+  if (can(actor, 'article.editAny')) return true;
+  if (!can(actor, 'article.editOwn') || !isOwn(actor, article)) return false;
+  if (can(actor, 'article.publishOwn')) return true;
+  return article.status === 'draft' || article.status === 'unpublished';
+}
+
+/** Whether an actor may publish, schedule or unpublish an article. */
+export function canPublishArticle(actor: Actor | null, article: ArticleFacts): boolean {
+  if (!actor) return false;
+  if (can(actor, 'article.publishAny')) return true;
+  return can(actor, 'article.publishOwn') && isOwn(actor, article);
+}
+
+/** Whether an actor may submit an article for review. */
+export function canSubmitArticle(actor: Actor | null, article: ArticleFacts): boolean {
+  if (!actor || !can(actor, 'article.submitForReview')) return false;
+  return can(actor, 'article.editAny') || isOwn(actor, article);
 }

@@ -3,8 +3,37 @@ import type { Child } from '../site/jsx/jsx-runtime.ts';
 import type { SessionUser } from '../accounts/sessions.ts';
 import { can } from '../accounts/policy.ts';
 
+/** The admin's sections a user may open. */
+function navItems(user: SessionUser): { href: string; label: string }[] {
+  const items = [
+    { href: '/admin', label: 'Inbox' },
+    { href: '/admin/articles', label: 'Articles' },
+    { href: '/admin/articles/new', label: 'New article' },
+    { href: '/admin/media', label: 'Media' },
+  ];
+  if (can(user, 'users.manage')) items.push({ href: '/admin/users', label: 'Users' });
+  if (can(user, 'audit.read')) items.push({ href: '/admin/audit', label: 'Audit log' });
+  if (can(user, 'outbox.read')) items.push({ href: '/admin/outbox', label: 'Outbox' });
+  items.push({ href: '/', label: 'View site' });
+  return items;
+}
+
 /** Renders an admin page. */
-export function AdminLayout(props: { title: string; user: SessionUser | null; assetPath: (name: string) => string; siteName: string; children: Child }) {
+export function AdminLayout(props: {
+  title: string;
+  user: SessionUser | null;
+  assetPath: (name: string) => string;
+  siteName: string;
+  children: Child;
+  /** Module scripts of an island (same-origin URLs); the page must be served with `scripts: true`. */
+  scripts?: string[];
+  /** Extra stylesheets (same-origin URLs). */
+  styles?: string[];
+  /** Use the full width (the editor). */
+  wide?: boolean;
+  /** Where the page sits in the navigation, for aria-current. */
+  current?: string;
+}) {
   const { user } = props;
   return (
     <html lang="en" dir="ltr">
@@ -12,10 +41,17 @@ export function AdminLayout(props: { title: string; user: SessionUser | null; as
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="robots" content="noindex" />
+        {user ? <meta name="csrf-token" content={user.csrfToken} /> : null}
         <title>{`${props.title} | ${props.siteName} admin`}</title>
         <link rel="stylesheet" href={props.assetPath('styles.css')} />
         <link rel="stylesheet" href={props.assetPath('admin.css')} />
+        {(props.styles ?? []).map((href) => (
+          <link rel="stylesheet" href={href} />
+        ))}
         <link rel="icon" href={props.assetPath('favicon.svg')} type="image/svg+xml" />
+        {(props.scripts ?? []).map((src) => (
+          <script type="module" src={src}></script>
+        ))}
       </head>
       <body class="admin">
         <a class="skip-link" href="#main">
@@ -28,17 +64,13 @@ export function AdminLayout(props: { title: string; user: SessionUser | null; as
           {user ? (
             <nav class="admin-nav" aria-label="Admin">
               <ul>
-                <li>
-                  <a href="/admin">Dashboard</a>
-                </li>
-                {can(user, 'outbox.read') ? (
+                {navItems(user).map((item) => (
                   <li>
-                    <a href="/admin/outbox">Outbox</a>
+                    <a href={item.href} aria-current={props.current === item.href ? 'page' : undefined}>
+                      {item.label}
+                    </a>
                   </li>
-                ) : null}
-                <li>
-                  <a href="/">View site</a>
-                </li>
+                ))}
               </ul>
               <form method="post" action="/admin/logout" class="admin-nav__signout">
                 <input type="hidden" name="csrf" value={user.csrfToken} />
@@ -47,7 +79,7 @@ export function AdminLayout(props: { title: string; user: SessionUser | null; as
             </nav>
           ) : null}
         </header>
-        <main id="main" tabindex={-1} class="admin-main">
+        <main id="main" tabindex={-1} class={props.wide ? 'admin-main admin-main--wide' : 'admin-main'}>
           <h1>{props.title}</h1>
           {props.children}
         </main>

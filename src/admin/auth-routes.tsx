@@ -77,10 +77,9 @@ function LoginForm(props: { csrf: string; email: string; problems: string[] }) {
 
 /** Registers /admin, /admin/setup, /admin/login, /admin/logout and /admin/logout-everywhere. */
 export function registerAuthRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
-  app.use(
-    '/admin/*',
-    bodyLimit({ maxSize: 64 * 1024, onError: (c) => errorPage(c as AnyContext, ctx, 413, 'The form sent more data than this page accepts.') }),
-  );
+  const formLimit = bodyLimit({ maxSize: 64 * 1024, onError: (c) => errorPage(c as AnyContext, ctx, 413, 'The form sent more data than this page accepts.') });
+  // Admin forms are small; the JSON API (articles, uploads) sets its own limits.
+  app.use('/admin/*', async (c, next) => (c.req.path.startsWith('/admin/api/') ? next() : formLimit(c, next)));
 
   app.get('/admin', async (c) => {
     if ((await countUsers(ctx.db)) === 0) return c.redirect('/admin/setup', 303);

@@ -81,6 +81,9 @@ export interface ImagesTable {
   /** JSON array of ImageVariant. */
   variants: string;
   created_at: string;
+  uploaded_by: ColumnType<number | null, number | null | undefined, number | null>;
+  /** The uploaded file's name, for finding it again in the media library. */
+  original_name: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface ArticlesTable {
@@ -115,6 +118,12 @@ export interface ArticlesTable {
   word_count: number;
   /** Incremented on every save, for refusing stale edits. */
   revision: ColumnType<number, number | undefined, number>;
+  /** The account that created the article ("own" work for contributors and authors). */
+  created_by: ColumnType<number | null, number | null | undefined, number | null>;
+  /** The editor the article is assigned to, if any. */
+  assignee_id: ColumnType<number | null, number | null | undefined, number | null>;
+  /** When a `scheduled` article goes live; the scheduler publishes it then. */
+  scheduled_at: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface ArticleAuthorsTable {
@@ -230,6 +239,34 @@ export interface MailOutboxTable {
   error: string | null;
 }
 
+/** What kind of save made a revision. */
+export type RevisionKind = 'create' | 'save' | 'autosave' | 'restore' | 'conflict' | 'publish';
+
+export interface ArticleRevisionsTable {
+  id: Generated<number>;
+  article_id: number;
+  /** The article's `revision` this snapshot became (for `conflict`: the stale base it was written against). */
+  revision: number;
+  kind: RevisionKind;
+  /** JSON of the editable article fields (EditableFields). */
+  snapshot: string;
+  user_id: number | null;
+  created_at: string;
+  note: string | null;
+}
+
+export interface ArticleActivityTable {
+  id: Generated<number>;
+  article_id: number;
+  at: string;
+  user_id: number | null;
+  /** created, saved, submitted, sent_back, approved, scheduled, published, unpublished, assigned, corrected, restored, conflict … */
+  action: string;
+  note: string | null;
+  /** JSON object. */
+  details: string;
+}
+
 /** Every table Masthead owns. */
 export interface Database {
   site_settings: SiteSettingsTable;
@@ -249,6 +286,8 @@ export interface Database {
   rate_limits: RateLimitsTable;
   audit_log: AuditLogTable;
   mail_outbox: MailOutboxTable;
+  article_revisions: ArticleRevisionsTable;
+  article_activity: ArticleActivityTable;
 }
 
 /** A stored article row. */

@@ -22,6 +22,17 @@ export const PAGE_SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'x-frame-options': 'SAMEORIGIN',
 };
 
+/**
+ * Headers of admin pages that carry an interactive island (the editor, the media
+ * library): scripts and API calls from this origin only, images from blobs for upload
+ * previews. Still no inline script, no third party, no framing by others.
+ */
+export const ADMIN_SCRIPT_SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  ...PAGE_SECURITY_HEADERS,
+  'content-security-policy':
+    "default-src 'none'; script-src 'self'; connect-src 'self'; img-src 'self' data: blob:; style-src 'self'; font-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'self'",
+};
+
 /** Whether a conditional request can be answered 304: the ETag matches, or (without one) nothing changed since the given date. */
 export function isNotModified(ifNoneMatch: string | undefined | null, ifModifiedSince: string | undefined | null, etag: string, lastModified: string): boolean {
   if (ifNoneMatch) return matchesEtag(ifNoneMatch, etag);
@@ -59,6 +70,8 @@ export interface PageOptions {
   /** Public pages are cached by browsers, CDNs and this process; error pages are not. */
   cacheable?: boolean;
   language?: string;
+  /** Admin pages with an island: allow same-origin scripts and API calls. */
+  scripts?: boolean;
 }
 
 /** Renders a JSX page to a complete HTML response. */
@@ -70,7 +83,7 @@ export async function htmlPage<P extends string, I extends Input>(c: Context<App
   const lastModified = new Date(app.generation.changedAt()).toUTCString();
   const cacheControl = options.cacheable === false || status !== 200 ? 'no-store' : PUBLIC_PAGE_CACHE_CONTROL;
   const headers: Record<string, string> = {
-    ...PAGE_SECURITY_HEADERS,
+    ...(options.scripts ? ADMIN_SCRIPT_SECURITY_HEADERS : PAGE_SECURITY_HEADERS),
     'content-type': 'text/html; charset=utf-8',
     'cache-control': cacheControl,
   };

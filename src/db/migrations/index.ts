@@ -5,9 +5,11 @@
 import type { Migration } from 'kysely';
 import * as contentModel from './20261127190000_content_model.ts';
 import * as accounts from './20261127210000_accounts.ts';
+import * as newsroom from './20261127230000_newsroom.ts';
 
 /** Migration name → migration; names sort in the order they must run. */
 export const migrations: Record<string, Migration> = {
   '20261127190000_content_model': contentModel,
   '20261127210000_accounts': accounts,
+  '20261127230000_newsroom': newsroom,
 };
