@@ -4,7 +4,7 @@
  * (never an HTML page, never a stack trace).
  */
 import { timingSafeEqual } from 'node:crypto';
-import type { Context, Hono, Input } from 'hono';
+import type { Context, Hono, Input, Next } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { z } from 'zod';
@@ -96,7 +96,7 @@ export function apiErrorResponse(c: AnyContext, error: unknown): Response | null
   if (error instanceof ValidationError) return apiJson(c, { error: 'validation', message: error.message, problems: error.problems }, 422);
   if (error instanceof PublicError) {
     const kind = error.status === 404 ? 'not_found' : error.status === 403 ? 'forbidden' : error.status === 429 ? 'rate_limited' : error.status === 413 ? 'too_large' : 'bad_request';
-    return apiJson(c, { error: kind, message: error.message }, error.status as ContentfulStatusCode);
+    return apiJson(c, { error: kind, message: error.message }, error.status);
   }
   return null;
 }
@@ -110,7 +110,7 @@ export function isApiPath(path: string): boolean {
 export function registerApiLimits(app: Hono<AppEnv>): void {
   const tooLarge = (c: AnyContext) => apiJson(c, { error: 'too_large', message: 'The request is larger than this endpoint accepts.' }, 413);
   app.use('/admin/api/media', bodyLimit({ maxSize: MAX_UPLOAD_REQUEST_BYTES, onError: tooLarge }));
-  app.use('/admin/api/*', async (c, next) => {
+  app.use('/admin/api/*', async (c: Context<AppEnv>, next: Next) => {
     if (c.req.path === '/admin/api/media') return next();
     return bodyLimit({ maxSize: MAX_JSON_BYTES, onError: tooLarge })(c, next);
   });

@@ -1,5 +1,5 @@
 /** First-run setup, sign-in and sign-out. */
-import type { Context, Hono, Input } from 'hono';
+import type { Context, Hono, Input, Next } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { AppContext, AppEnv } from '../app-context.ts';
 import { recordAudit } from '../accounts/audit.ts';
@@ -79,7 +79,7 @@ function LoginForm(props: { csrf: string; email: string; problems: string[] }) {
 export function registerAuthRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
   const formLimit = bodyLimit({ maxSize: 64 * 1024, onError: (c) => errorPage(c as AnyContext, ctx, 413, 'The form sent more data than this page accepts.') });
   // Admin forms are small; the JSON API (articles, uploads) sets its own limits.
-  app.use('/admin/*', async (c, next) => (c.req.path.startsWith('/admin/api/') ? next() : formLimit(c, next)));
+  app.use('/admin/*', async (c: Context<AppEnv>, next: Next) => (c.req.path.startsWith('/admin/api/') ? next() : formLimit(c, next)));
 
   app.get('/admin', async (c) => {
     if ((await countUsers(ctx.db)) === 0) return c.redirect('/admin/setup', 303);
