@@ -110,7 +110,7 @@ export function isApiPath(path: string): boolean {
 export function registerApiLimits(app: Hono<AppEnv>): void {
   const tooLarge = (c: AnyContext) => apiJson(c, { error: 'too_large', message: 'The request is larger than this endpoint accepts.' }, 413);
   app.use('/admin/api/media', bodyLimit({ maxSize: MAX_UPLOAD_REQUEST_BYTES, onError: tooLarge }));
-  app.use('/admin/api/*', async (c: Context<AppEnv>, next: Next) => {
+  app.use('/admin/api/*', async (c: Context<AppEnv, string>, next: Next) => {
     if (c.req.path === '/admin/api/media') return next();
     return bodyLimit({ maxSize: MAX_JSON_BYTES, onError: tooLarge })(c, next);
   });

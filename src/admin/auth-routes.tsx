@@ -79,7 +79,7 @@ function LoginForm(props: { csrf: string; email: string; problems: string[] }) {
 export function registerAuthRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
   const formLimit = bodyLimit({ maxSize: 64 * 1024, onError: (c) => errorPage(c as AnyContext, ctx, 413, 'The form sent more data than this page accepts.') });
   // Admin forms are small; the JSON API (articles, uploads) sets its own limits.
-  app.use('/admin/*', async (c: Context<AppEnv>, next: Next) => (c.req.path.startsWith('/admin/api/') ? next() : formLimit(c, next)));
+  app.use('/admin/*', async (c: Context<AppEnv, string>, next: Next) => (c.req.path.startsWith('/admin/api/') ? next() : formLimit(c, next)));
 
   app.get('/admin', async (c) => {
     if ((await countUsers(ctx.db)) === 0) return c.redirect('/admin/setup', 303);
