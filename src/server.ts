@@ -23,6 +23,7 @@ import type { Logger } from './shared/logger.ts';
 import { AssetStore } from './site/assets.ts';
 import { loadSiteCatalog } from './site/chrome.ts';
 import type { SiteCatalog } from './site/chrome.ts';
+import { startScheduler } from './newsroom/scheduler.ts';
 
 /** Builds the shared context around an open database. */
 export function createAppContext(config: Config, handle: DatabaseHandle, logger: Logger, assets: AssetStore): AppContext {
@@ -118,6 +119,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     if (seeded) logger.info('demo newsroom created', { ...seeded });
   }
   await context.generation.refresh();
+  const scheduler = startScheduler(handle.db, logger);
   const server = createHttpServer(context, assets);
   server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve, reject) => {
@@ -135,6 +137,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       await closed;
+      await scheduler.stop();
       context.generation.close();
       await context.mailer.close();
       await handle.close();

@@ -12,6 +12,7 @@ import { PublicError, errorPage } from '../http/errors.tsx';
 import { htmlPage } from '../http/respond.ts';
 import { ValidationError } from '../shared/validation.ts';
 import { AdminLayout, FormErrors } from './admin-layout.tsx';
+import { inboxPage } from './articles/article-pages.tsx';
 import { checkCsrf, clearSessionCookie, clientIp, currentUser, formCsrfToken, setSessionCookie } from './session-middleware.ts';
 
 type AnyContext = Context<AppEnv, string, Input>;
@@ -71,6 +72,7 @@ function LoginForm(props: { csrf: string; email: string; problems: string[] }) {
         </label>
         <button type="submit">Sign in</button>
       </form>
+      <p><a href="/admin/forgot">Forgot your password?</a></p>
     </>
   );
 }
@@ -86,20 +88,7 @@ export function registerAuthRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
     const user = await currentUser(c, ctx);
     if (!user) return c.redirect('/admin/login', 303);
     if (!can(user, 'admin.enter')) throw new PublicError(403, 'Your account cannot use the admin.');
-    return adminPage(
-      c,
-      ctx,
-      'Dashboard',
-      <>
-        <p>
-          Signed in as <strong>{user.name}</strong> ({user.email}), role <strong>{user.role}</strong>.
-        </p>
-        <form method="post" action="/admin/logout-everywhere" class="admin-form">
-          <input type="hidden" name="csrf" value={user.csrfToken} />
-          <button type="submit">Sign out on every device</button>
-        </form>
-      </>,
-    );
+    return inboxPage(c, ctx, user);
   });
 
   app.get('/admin/setup', async (c) => {

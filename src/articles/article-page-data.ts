@@ -53,22 +53,31 @@ export interface ArticlePageData {
   related: ArticleCard[];
 }
 
-const articleBySlug = prepareQuery<{ language: string; slug: string }, {
+/** The article columns the page reads. */
+interface ArticlePageRow {
   id: number; slug: string; language: string; translation_group: string | null; headline: string; standfirst: string; type: string;
   section_id: number; byline: string | null; dateline: string | null; body: string; hero_image_id: number | null; hero_caption: string | null;
   hero_credit: string | null; hero_alt: string | null; sources: string; published_at: string | null; updated_at: string | null; modified_at: string;
   licensing_policy: LicensingPolicy | null; seo_title: string | null; seo_description: string | null; word_count: number;
-}>((db, p) =>
+}
+
+const PAGE_COLUMNS = [
+  'id', 'slug', 'language', 'translation_group', 'headline', 'standfirst', 'type', 'section_id', 'byline', 'dateline', 'body',
+  'hero_image_id', 'hero_caption', 'hero_credit', 'hero_alt', 'sources', 'published_at', 'updated_at', 'modified_at',
+  'licensing_policy', 'seo_title', 'seo_description', 'word_count',
+] as const;
+
+const articleBySlug = prepareQuery<{ language: string; slug: string }, ArticlePageRow>((db, p) =>
   db
     .selectFrom('articles')
-    .select([
-      'id', 'slug', 'language', 'translation_group', 'headline', 'standfirst', 'type', 'section_id', 'byline', 'dateline', 'body',
-      'hero_image_id', 'hero_caption', 'hero_credit', 'hero_alt', 'sources', 'published_at', 'updated_at', 'modified_at',
-      'licensing_policy', 'seo_title', 'seo_description', 'word_count',
-    ])
+    .select(PAGE_COLUMNS)
     .where('language', '=', p.value('language'))
     .where('slug', '=', p.value('slug'))
     .where('status', '=', 'published'),
+);
+
+const articleById = prepareQuery<{ id: number }, ArticlePageRow & { status: string; scheduled_at: string | null }>((db, p) =>
+  db.selectFrom('articles').select([...PAGE_COLUMNS, 'status', 'scheduled_at']).where('id', '=', p.value('id')),
 );
 
 const articleAuthors = prepareQuery<{ articleId: number }, { id: number; slug: string; name: string; title: string }>((db, p) =>
@@ -109,8 +118,23 @@ const linkedArticles = prepareQuery<{ ids: number[] }, { id: number; language: s
 /** Finds a published article by language and slug; null when there is none. */
 export async function loadArticlePage(db: Kysely<Database>, catalog: SiteCatalog, language: string, slug: string): Promise<ArticlePageData | null> {
   const row = await articleBySlug.executeTakeFirst(db, { language, slug });
-  const section = row ? catalog.sectionsById.get(row.section_id) : undefined;
-  if (!row?.published_at || !section) return null;
+  if (!row?.published_at) return null;
+  return assemblePage(db, catalog, row, row.published_at);
+}
+
+/**
+ * Any article by id, whatever its state, exactly as the public page would show it if it
+ * were published now (for the newsroom's preview). A scheduled article shows its time.
+ */
+export async function loadArticlePreview(db: Kysely<Database>, catalog: SiteCatalog, id: number, now: string): Promise<ArticlePageData | null> {
+  const row = await articleById.executeTakeFirst(db, { id });
+  if (!row) return null;
+  return assemblePage(db, catalog, row, row.published_at ?? row.scheduled_at ?? now);
+}
+
+async function assemblePage(db: Kysely<Database>, catalog: SiteCatalog, row: ArticlePageRow, publishedAt: string): Promise<ArticlePageData | null> {
+  const section = catalog.sectionsById.get(row.section_id);
+  if (!section) return null;
   const urlOf = (target: { language: string; slug: string; section_id: number }) => {
     const targetSection = catalog.sectionsById.get(target.section_id);
     return targetSection ? articleUrl(target.language, targetSection.slug, target.slug) : null;
@@ -146,7 +170,7 @@ export async function loadArticlePage(db: Kysely<Database>, catalog: SiteCatalog
     dateline: row.dateline,
     byline: row.byline,
     body,
-    publishedAt: row.published_at,
+    publishedAt,
     updatedAt: row.updated_at,
     modifiedAt: row.modified_at,
     wordCount: row.word_count,
