@@ -10,19 +10,7 @@ import { createTestApp } from '../http-harness.ts';
 import type { TestApp } from '../http-harness.ts';
 import { signInAs } from '../admin/admin-client.ts';
 import type { AdminClient } from '../admin/admin-client.ts';
-
-/** Fields of a complete, publishable article. */
-export function completeFields(article: EditableArticle, overrides: Partial<EditableArticle['fields']> = {}): EditableArticle['fields'] {
-  return {
-    ...article.fields,
-    slug: `water-talks-${article.id}`,
-    headline: 'Water talks resume after a dry summer',
-    standfirst: 'Negotiators return to the table with new river data.',
-    byline: 'Test Desk',
-    body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'The talks resumed on Monday in a quiet hall.' }] }] },
-    ...overrides,
-  };
-}
+import { completeFields } from './fixtures.ts';
 
 async function json<T>(response: Response): Promise<T> {
   return (await response.json()) as T;
