@@ -45,6 +45,7 @@ export function AdminLayout(props: {
         <title>{`${props.title} | ${props.siteName} admin`}</title>
         <link rel="stylesheet" href={props.assetPath('styles.css')} />
         <link rel="stylesheet" href={props.assetPath('admin.css')} />
+        <link rel="stylesheet" href={props.assetPath('newsroom.css')} />
         {(props.styles ?? []).map((href) => (
           <link rel="stylesheet" href={href} />
         ))}
