@@ -9,7 +9,7 @@ import { ValidationError } from '../shared/validation.ts';
 import { MailDeliveryError, createMailer } from './mailer.ts';
 import type { OutgoingMail } from './mailer.ts';
 import { getOutboxMessage, listOutbox } from './outbox.ts';
-import { decodeEncodedWords, headerOf, startTestSmtpServer, textParts } from './test-smtp-server.ts';
+import { decodeEncodedWords, headerOf, startTestSmtpServer, textParts } from '../../test/support/test-smtp-server.ts';
 
 const FROM = 'Masthead Desk <news@example.org>';
 // Characters that change under URL encoding, so both written forms must be scrubbed.
