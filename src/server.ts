@@ -24,6 +24,7 @@ import { AssetStore } from './site/assets.ts';
 import { loadSiteCatalog } from './site/chrome.ts';
 import type { SiteCatalog } from './site/chrome.ts';
 import { startScheduler } from './newsroom/scheduler.ts';
+import { settlePasswordResetMail } from './accounts/password-reset.ts';
 
 /** Builds the shared context around an open database. */
 export function createAppContext(config: Config, handle: DatabaseHandle, logger: Logger, assets: AssetStore): AppContext {
@@ -138,6 +139,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       server.closeAllConnections();
       await closed;
       await scheduler.stop();
+      await settlePasswordResetMail();
       context.generation.close();
       await context.mailer.close();
       await handle.close();
