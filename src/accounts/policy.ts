@@ -120,3 +120,9 @@ export function canSubmitArticle(actor: Actor | null, article: ArticleFacts): bo
   if (!actor || !can(actor, 'article.submitForReview')) return false;
   return can(actor, 'article.editAny') || isOwn(actor, article);
 }
+
+/** Whether an actor may change an image's caption, credit, alt text or distribution flag: its uploader, or editors. */
+export function canEditImage(actor: Actor | null, uploadedBy: number | null): boolean {
+  if (!actor) return false;
+  return can(actor, 'media.editAny') || (can(actor, 'media.upload') && uploadedBy === actor.id);
+}
