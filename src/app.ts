@@ -13,6 +13,8 @@ import { registerAuditRoutes } from './admin/audit-routes.tsx';
 import { registerEditorAssets } from './admin/editor/assets.ts';
 import { registerMediaAdminRoutes } from './admin/media-routes.tsx';
 import { registerUserRoutes } from './admin/users-routes.tsx';
+import { registerTaxonomyRoutes } from './admin/taxonomy-routes.tsx';
+import { registerSettingsRoutes } from './admin/settings-routes.tsx';
 import { registerArticleRoutes } from './articles/routes.tsx';
 import { registerAuthorRoutes } from './authors/routes.tsx';
 import { registerHomeRoutes } from './home/routes.tsx';
@@ -52,6 +54,8 @@ export function buildApp(ctx: AppContext, assets: AssetStore): Hono<AppEnv> {
   registerOutboxRoutes(app, ctx);
   registerUserRoutes(app, ctx);
   registerAuditRoutes(app, ctx);
+  registerTaxonomyRoutes(app, ctx);
+  registerSettingsRoutes(app, ctx);
   registerEditorAssets(app, ctx);
   registerMediaAdminRoutes(app, ctx);
   registerArticleApi(app, ctx);
