@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Action } from './policy.ts';
-import { ROLES, can, canAssignRole, canEditArticle, canPublishArticle, canReadArticle, canSubmitArticle } from './policy.ts';
+import { ROLES, can, canAssignRole, canDeleteArticle, canEditArticle, canPublishArticle, canReadArticle, canSubmitArticle } from './policy.ts';
 import type { ArticleStatus } from '../db/schema.ts';
 
 const EXPECTED: Record<Action, string[]> = {
@@ -75,5 +75,21 @@ test('article rules: own work, others\' work, every state', () => {
     const disabled = { id: 7, role, status: 'disabled' as const };
     assert.equal(canEditArticle(disabled, { createdBy: 7, assigneeId: null, status: 'draft' }), false);
     assert.equal(canReadArticle(disabled, { createdBy: 7, assigneeId: null, status: 'draft' }), false);
+  }
+});
+
+test('deleting: never published or scheduled work; editors anything else; writers their own unpublished drafts', () => {
+  for (const role of ROLES) {
+    const actor = { id: 7, role, status: 'active' as const };
+    const rank = ROLES.indexOf(role);
+    for (const status of STATUSES) {
+      for (const everPublished of [false, true]) {
+        const own = { createdBy: 7, assigneeId: null, status, everPublished };
+        const other = { createdBy: 8, assigneeId: null, status, everPublished };
+        const live = status === 'published' || status === 'scheduled';
+        assert.equal(canDeleteArticle(actor, own), !live && (rank >= 2 || (status === 'draft' && !everPublished)), `${role} deletes own ${status} ${everPublished}`);
+        assert.equal(canDeleteArticle(actor, other), !live && rank >= 2, `${role} deletes other ${status} ${everPublished}`);
+      }
+    }
   }
 });

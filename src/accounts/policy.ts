@@ -126,3 +126,14 @@ export function canEditImage(actor: Actor | null, uploadedBy: number | null): bo
   if (!actor) return false;
   return can(actor, 'media.editAny') || (can(actor, 'media.upload') && uploadedBy === actor.id);
 }
+
+/**
+ * Whether an actor may delete an article. Published work is never deleted (unpublish it
+ * first); editors may delete anything else; writers may delete their own drafts that
+ * never went out.
+ */
+export function canDeleteArticle(actor: Actor | null, article: ArticleFacts & { everPublished: boolean }): boolean {
+  if (!actor || article.status === 'published' || article.status === 'scheduled') return false;
+  if (can(actor, 'article.editAny')) return true;
+  return can(actor, 'article.editOwn') && isOwn(actor, article) && article.status === 'draft' && !article.everPublished;
+}

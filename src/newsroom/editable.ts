@@ -106,7 +106,7 @@ export interface EditableArticle {
   url: string;
   previewUrl: string;
   /** What the signed-in user may do with it now. */
-  permissions: { edit: boolean; submit: boolean; review: boolean; publish: boolean; assign: boolean; correct: boolean };
+  permissions: { edit: boolean; submit: boolean; review: boolean; publish: boolean; assign: boolean; correct: boolean; delete: boolean };
 }
 
 /** Error bodies of the Admin API. */

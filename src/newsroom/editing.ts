@@ -7,7 +7,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { ArticleFacts } from '../accounts/policy.ts';
-import { can, canEditArticle, canPublishArticle, canReadArticle, canSubmitArticle } from '../accounts/policy.ts';
+import { can, canDeleteArticle, canEditArticle, canPublishArticle, canReadArticle, canSubmitArticle } from '../accounts/policy.ts';
+import { recordAudit } from '../accounts/audit.ts';
 import type { SessionUser } from '../accounts/sessions.ts';
 import { readingMinutes } from '../articles/body/render.ts';
 import { syncListing } from '../articles/commands.ts';
@@ -313,8 +314,31 @@ export async function loadEditable(db: Kysely<Database>, catalog: SiteCatalog, a
       publish: canPublishArticle(actor, state),
       assign: can(actor, 'article.assign'),
       correct: can(actor, 'article.addCorrection'),
+      delete: canDeleteArticle(actor, { ...state, everPublished: wasPublished(state) }),
     },
   };
+}
+
+/** Whether readers have ever seen the article (a scheduled time is not a publication). */
+function wasPublished(state: ArticleState): boolean {
+  return state.publishedAt !== null && state.status !== 'scheduled';
+}
+
+/**
+ * Deletes an article that is not live. The audit log keeps its last version, so a
+ * deletion made by mistake can still be recovered by hand.
+ */
+export async function deleteArticle(db: Kysely<Database>, actor: SessionUser, articleId: number, ip: string | null = null): Promise<void> {
+  const state = await loadState(db, articleId);
+  const row = await db.selectFrom('articles').select(['headline', 'created_at']).where('id', '=', articleId).executeTakeFirstOrThrow();
+  if (!canDeleteArticle(actor, { ...state, everPublished: wasPublished(state) })) {
+    throw new PublicError(403, state.status === 'published' || state.status === 'scheduled' ? 'Unpublish or unschedule the article before deleting it.' : 'Your role does not allow deleting this article.');
+  }
+  const fields = await readFields(db, articleId);
+  await writeArticle(db, state.publishedAt !== null, async (trx) => {
+    await trx.deleteFrom('articles').where('id', '=', articleId).where('revision', '=', state.revision).execute();
+    await recordAudit(trx, { actorUserId: actor.id, action: 'article.deleted', subjectType: 'article', subjectId: articleId, details: { headline: row.headline, status: state.status, lastVersion: fields }, ip });
+  });
 }
 
 /** Keeps the denormalised listing columns right after a state change (re-exported for workflow). */

@@ -167,4 +167,19 @@ describeEachDatabase('articles Admin API', (use) => {
     assert.equal((await editor.client.api('GET', '/admin/api/articles/abc')).status, 404);
     assert.equal((await editor.client.api('GET', '/admin/api/nothing-here')).status, 404);
   });
+
+  test('deleting: own unpublished drafts, never live work; the audit log keeps the last version', async () => {
+    const draft = await newDraft(contributor.client);
+    assert.equal(draft.permissions.delete, true);
+    const published = await newDraft(editor.client);
+    const saved = (await json<{ article: EditableArticle }>(await editor.client.api('PUT', `/admin/api/articles/${published.id}`, { baseRevision: published.revision, fields: completeFields(published) }))).article;
+    const live = (await json<{ article: EditableArticle }>(await editor.client.api('POST', `/admin/api/articles/${published.id}/workflow`, { action: 'publish', baseRevision: saved.revision }))).article;
+    assert.equal(live.permissions.delete, false);
+    assert.equal((await editor.client.api('DELETE', `/admin/api/articles/${live.id}`)).status, 403);
+    assert.equal((await editor.client.api('DELETE', `/admin/api/articles/${draft.id}`, undefined, { csrf: false })).status, 403);
+    assert.equal((await contributor.client.api('DELETE', `/admin/api/articles/${draft.id}`)).status, 204);
+    assert.equal((await contributor.client.api('GET', `/admin/api/articles/${draft.id}`)).status, 404);
+    const audit = await t.ctx.db.selectFrom('audit_log').select('details').where('action', '=', 'article.deleted').where('subject_id', '=', String(draft.id)).executeTakeFirstOrThrow();
+    assert.match(audit.details, /lastVersion/);
+  });
 });

@@ -13,7 +13,7 @@ import { LANGUAGES } from '../../i18n/languages.ts';
 import { listActivity } from '../../newsroom/activity.ts';
 import { addReaderNote } from '../../newsroom/corrections.ts';
 import { correctionRequestSchema, saveRequestSchema, workflowRequestSchema } from '../../newsroom/editable.ts';
-import { ConflictError, createDraft, linkTranslation, loadEditable, readableState, restoreRevision, saveArticle, unlinkTranslation } from '../../newsroom/editing.ts';
+import { ConflictError, createDraft, deleteArticle, linkTranslation, loadEditable, readableState, restoreRevision, saveArticle, unlinkTranslation } from '../../newsroom/editing.ts';
 import { listNewsroomArticles } from '../../newsroom/listing.ts';
 import { getRevision, listRevisions } from '../../newsroom/revisions.ts';
 import { TAG_KINDS, findOrCreateTag, searchTags } from '../../newsroom/tags.ts';
@@ -80,6 +80,12 @@ export function registerArticleApi(app: Hono<AppEnv>, ctx: AppContext): void {
     const request = await readJson(c, saveRequestSchema);
     const outcome = await withConflicts(c, ctx, id, () => saveArticle(ctx.db, user, id, request));
     return apiJson(c, { ...outcome, article: await editable(c, id) });
+  });
+
+  app.delete('/admin/api/articles/:id', async (c) => {
+    const id = idParam(c);
+    await deleteArticle(ctx.db, await apiUser(c, ctx), id, clientIp(c));
+    return c.body(null, 204, { 'cache-control': 'no-store' });
   });
 
   app.post('/admin/api/articles/:id/workflow', async (c) => {
