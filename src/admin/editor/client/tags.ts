@@ -1,0 +1,84 @@
+// Tags by kind: chosen tags as removable chips, more found by typing (the tags API),
+// and a new tag created on the spot when nothing matches and the user may create tags.
+import { apiCall, problemsOf } from './api.ts';
+import { attachCombobox } from './combobox.ts';
+import type { ComboOption } from './combobox.ts';
+import { byId, h } from './dom.ts';
+import { TAG_KINDS, tagIds } from './dom-ids.ts';
+import type { EditorTag } from './editor-state.ts';
+
+const MAX_TAGS = 60;
+
+interface TagOption extends ComboOption {
+  tag: EditorTag | null;
+  /** The name to create when `tag` is null. */
+  createName?: string;
+}
+
+function chip(tag: EditorTag): HTMLLIElement {
+  return h(
+    'li',
+    { class: 'editor-chip', 'data-tag-id': tag.id },
+    h('span', {}, tag.name),
+    h('button', { type: 'button', class: 'editor-chip__remove', 'aria-label': `Remove ${tag.name}` }, '×'),
+  );
+}
+
+/** Wires the tag groups. `report` shows a problem (a failed search or creation). */
+export function wireTags(canCreate: boolean, onChange: () => void, report: (message: string) => void): void {
+  const root = byId('editor-tags-title').closest('section') ?? document.body;
+  const chosenIds = () => new Set([...root.querySelectorAll<HTMLElement>('[data-tag-id]')].map((element) => Number(element.dataset.tagId)));
+
+  root.addEventListener('click', (event) => {
+    const button = (event.target as Element).closest<HTMLButtonElement>('.editor-chip__remove');
+    const item = button?.closest('li');
+    if (!button || !item) return;
+    const group = item.closest('fieldset');
+    item.remove();
+    group?.querySelector<HTMLInputElement>('input[role="combobox"]')?.focus();
+    onChange();
+  });
+
+  for (const { kind, one } of TAG_KINDS) {
+    const ids = tagIds(kind);
+    const input = byId<HTMLInputElement>(ids.input);
+    const list = byId<HTMLUListElement>(ids.list);
+
+    const add = (tag: EditorTag) => {
+      if (chosenIds().has(tag.id)) return;
+      if (chosenIds().size >= MAX_TAGS) {
+        report(`An article can have at most ${MAX_TAGS} tags.`);
+        return;
+      }
+      list.append(chip(tag));
+      onChange();
+    };
+
+    attachCombobox<TagOption>({
+      input,
+      listbox: byId(ids.options),
+      search: async (query, signal) => {
+        const result = await apiCall<{ tags: EditorTag[] }>('GET', `/admin/api/tags?${new URLSearchParams({ q: query, kind })}`, undefined, { signal });
+        if (!result.ok) {
+          report(`Tags could not be searched: ${result.error.message}`);
+          return [];
+        }
+        const taken = chosenIds();
+        const found = result.data.tags.filter((tag) => tag.kind === kind);
+        const options: TagOption[] = found.filter((tag) => !taken.has(tag.id)).map((tag) => ({ key: String(tag.id), label: tag.name, tag }));
+        const isExisting = found.some((tag) => tag.name.toLocaleLowerCase() === query.toLocaleLowerCase());
+        if (canCreate && !isExisting) options.push({ key: 'new', label: `Create the ${one} “${query}”`, tag: null, createName: query });
+        return options;
+      },
+      pick: async (option) => {
+        if (option.tag) {
+          add(option.tag);
+          return;
+        }
+        const created = await apiCall<{ tag: EditorTag }>('POST', '/admin/api/tags', { kind, name: option.createName ?? '' });
+        if (created.ok) add(created.data.tag);
+        else report(`The ${one} could not be created: ${problemsOf(created).join('; ')}`);
+      },
+    });
+  }
+}
