@@ -7,6 +7,7 @@ import type { Kysely, SelectQueryBuilder } from 'kysely';
 import { can } from '../accounts/policy.ts';
 import type { SessionUser } from '../accounts/sessions.ts';
 import type { ArticleStatus, Database } from '../db/schema.ts';
+import { articleUrl } from '../site/urls.ts';
 
 /** A row of an article list. */
 export interface NewsroomArticle {
@@ -20,6 +21,8 @@ export interface NewsroomArticle {
   publishedAt: string | null;
   createdBy: string | null;
   assignee: string | null;
+  /** The public address (live only when published). */
+  url: string;
 }
 
 /** Filters of the article list. */
@@ -43,6 +46,7 @@ function select(db: Kysely<Database>) {
     .select([
       'articles.id', 'articles.headline', 'articles.status', 'articles.language', 'sections.name as section_name', 'articles.modified_at',
       'articles.scheduled_at', 'articles.published_at', 'creators.name as creator_name', 'assignees.name as assignee_name',
+      'articles.slug', 'sections.slug as section_slug',
     ]);
 }
 
@@ -60,6 +64,7 @@ function toItem(row: Row): NewsroomArticle {
     publishedAt: row.published_at,
     createdBy: row.creator_name,
     assignee: row.assignee_name,
+    url: articleUrl(row.language, row.section_slug, row.slug),
   };
 }
 

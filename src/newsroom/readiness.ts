@@ -11,6 +11,8 @@ type Executor = Kysely<Database> | Transaction<Database>;
 
 /** Slug prefix of new drafts until someone gives the article its address. */
 export const PLACEHOLDER_SLUG_PREFIX = 'draft-';
+/** The exact shape of a placeholder slug (so a real slug such as `draft-law-passes` is not mistaken for one). */
+const PLACEHOLDER_SLUG = /^draft-[0-9a-f]{10}$/;
 
 function imageBlocks(blocks: readonly BlockNode[], found: ImageBlockNode[] = []): ImageBlockNode[] {
   for (const block of blocks) {
@@ -37,7 +39,7 @@ export function submissionProblems(fields: StoredFields): string[] {
 /** Problems that stop an article being published or scheduled: everything above, an address, and alt text on every photo. */
 export async function publicationProblems(db: Executor, fields: StoredFields): Promise<string[]> {
   const problems = submissionProblems(fields);
-  if (fields.slug === '' || fields.slug.startsWith(PLACEHOLDER_SLUG_PREFIX)) problems.push('slug: give the article its web address before publishing');
+  if (fields.slug === '' || PLACEHOLDER_SLUG.test(fields.slug)) problems.push('slug: give the article its web address before publishing');
   const blocks = imageBlocks(fields.body.content);
   const ids = [...new Set([...blocks.map((block) => block.attrs.imageId), ...(fields.heroImageId === null ? [] : [fields.heroImageId])])];
   const images = ids.length > 0 ? await db.selectFrom('images').select(['id', 'alt']).where('id', 'in', ids).execute() : [];
