@@ -105,6 +105,11 @@ export interface EditableArticle {
   /** The public address (live only when published). */
   url: string;
   previewUrl: string;
+  /**
+   * For a published article: changes the signed-in user autosaved after the live version
+   * (kept as a revision, not yet live), so the editor can offer to bring them back.
+   */
+  pendingAutosave: { revisionId: number; savedAt: string } | null;
   /** What the signed-in user may do with it now. */
   permissions: { edit: boolean; submit: boolean; review: boolean; publish: boolean; assign: boolean; correct: boolean; delete: boolean };
 }

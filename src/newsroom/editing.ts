@@ -289,6 +289,10 @@ export async function loadEditable(db: Kysely<Database>, catalog: SiteCatalog, a
   const corrections = await db.selectFrom('article_corrections').select(['id', 'kind', 'body', 'created_at']).where('article_id', '=', articleId).orderBy('created_at').orderBy('id').execute();
   const section = catalog.sectionsById.get(fields.sectionId);
   const wordCount = Number(row.word_count);
+  const latest = state.status === 'published'
+    ? await db.selectFrom('article_revisions').select(['id', 'kind', 'user_id', 'revision', 'created_at']).where('article_id', '=', articleId).orderBy('id', 'desc').limit(1).executeTakeFirst()
+    : undefined;
+  const pendingAutosave = latest && latest.kind === 'autosave' && latest.user_id === actor.id && Number(latest.revision) === state.revision ? { revisionId: Number(latest.id), savedAt: latest.created_at } : null;
   return {
     id: articleId,
     revision: state.revision,
@@ -307,6 +311,7 @@ export async function loadEditable(db: Kysely<Database>, catalog: SiteCatalog, a
     corrections: corrections.map((c) => ({ id: Number(c.id), kind: c.kind, body: c.body, createdAt: c.created_at })),
     url: section ? articleUrl(fields.language, section.slug, fields.slug) : '',
     previewUrl: `/admin/articles/${articleId}/preview`,
+    pendingAutosave,
     permissions: {
       edit: canEditArticle(actor, state),
       submit: canSubmitArticle(actor, state),

@@ -38,6 +38,7 @@ function buildEditable(overrides: Omit<Partial<EditableArticle>, 'fields'> & { f
     corrections: [],
     url: '/news/envoy-talks',
     previewUrl: '/admin/articles/42/preview',
+    pendingAutosave: null,
     permissions: ALL_RIGHTS,
     ...rest,
     fields: {

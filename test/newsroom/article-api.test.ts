@@ -134,8 +134,9 @@ describeEachDatabase('articles Admin API', (use) => {
     assert.equal(article.status, 'published');
     assert.equal(article.updatedAt, null);
 
-    const auto = await json<{ applied: boolean; article: EditableArticle }>(await editor.client.api('PUT', `/admin/api/articles/${article.id}`, { baseRevision: article.revision, autosave: true, fields: completeFields(article, { headline: 'Half-typed headl' }) }));
+    const auto = await json<{ applied: boolean; revisionId: number; article: EditableArticle }>(await editor.client.api('PUT', `/admin/api/articles/${article.id}`, { baseRevision: article.revision, autosave: true, fields: completeFields(article, { headline: 'Half-typed headl' }) }));
     assert.equal(auto.applied, false);
+    assert.equal(auto.article.pendingAutosave?.revisionId, auto.revisionId, 'the editor can offer the autosaved changes back');
     assert.doesNotMatch(await (await t.app.request(article.url)).text(), /Half-typed/);
 
     const minor = await json<{ article: EditableArticle }>(await editor.client.api('PUT', `/admin/api/articles/${article.id}`, { baseRevision: article.revision, minorEdit: true, fields: completeFields(article, { standfirst: 'Negotiators return to the table with new river data!' }) }));
