@@ -22,6 +22,7 @@ import { articleUrl } from '../site/urls.ts';
 import { recordActivity } from './activity.ts';
 import type { EditableArticle, EditableFields } from './editable.ts';
 import { PLACEHOLDER_SLUG_PREFIX } from './readiness.ts';
+import { slugify } from './slugs.ts';
 import { getRevision, recordRevision } from './revisions.ts';
 import { checkFields, readFields, referenceProblems, writeFields } from './snapshot.ts';
 import type { StoredFields } from './snapshot.ts';
@@ -87,8 +88,11 @@ export async function createDraft(
   if (!can(actor, 'article.create')) throw new PublicError(403, 'Your role cannot create articles.');
   const now = isoNow();
   const author = await db.selectFrom('users').select('author_id').where('id', '=', actor.id).executeTakeFirst();
+  // A working headline gives the draft its address at once (when it is free); otherwise a placeholder waits for one.
+  const fromHeadline = slugify(input.headline ?? '');
+  const taken = fromHeadline === '' || (await db.selectFrom('articles').select('id').where('language', '=', input.language).where('slug', '=', fromHeadline).executeTakeFirst()) !== undefined;
   const fields = checkFields({
-    slug: `${PLACEHOLDER_SLUG_PREFIX}${randomBytes(5).toString('hex')}`,
+    slug: taken ? `${PLACEHOLDER_SLUG_PREFIX}${randomBytes(5).toString('hex')}` : fromHeadline,
     language: input.language as EditableFields['language'],
     headline: input.headline ?? '',
     standfirst: '',

@@ -8,6 +8,7 @@ import type { Database, TagRow } from '../db/schema.ts';
 import { isoNow } from '../shared/time.ts';
 import { parseOrThrow } from '../shared/validation.ts';
 import { likePattern } from './listing.ts';
+import { slugify } from './slugs.ts';
 
 /** Kinds of tag, as the editor groups them. */
 export const TAG_KINDS = ['topic', 'country', 'place', 'person', 'organisation'] as const;
@@ -28,14 +29,7 @@ export const newTagSchema = z.object({
 
 /** A URL slug for a tag name; names without Latin letters or digits get a short stable code. */
 export function slugForName(name: string): string {
-  const ascii = name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 80)
-    .replace(/-+$/, '');
+  const ascii = slugify(name);
   return ascii !== '' ? ascii : `t-${createHash('sha256').update(name).digest('hex').slice(0, 10)}`;
 }
 

@@ -1,6 +1,8 @@
 /** Site-wide settings (name, description, languages, policies) stored as one JSON value. */
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
+import { recordAudit } from '../accounts/audit.ts';
+import { changeContent } from '../content/content-version.ts';
 import type { Database } from '../db/schema.ts';
 import { parseStoredJson } from '../shared/json.ts';
 import { parseOrThrow } from '../shared/validation.ts';
@@ -60,4 +62,18 @@ export async function saveSiteSettings(db: Kysely<Database>, input: unknown): Pr
     .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
     .execute();
   return settings;
+}
+
+/**
+ * Validates and stores the settings as a content change, so every cached page shows the
+ * new name and texts at once, and audits which settings changed.
+ */
+export async function saveSettingsAsChange(db: Kysely<Database>, input: unknown, audit: { actorUserId: number; ip: string | null }): Promise<SiteSettings> {
+  return changeContent(db, async (trx) => {
+    const before = await loadSiteSettings(trx);
+    const settings = await saveSiteSettings(trx, input);
+    const fields = (Object.keys(settings) as (keyof SiteSettings)[]).filter((key) => JSON.stringify(settings[key]) !== JSON.stringify(before[key]));
+    await recordAudit(trx, { actorUserId: audit.actorUserId, action: 'settings.updated', subjectType: 'site', details: { fields }, ip: audit.ip });
+    return settings;
+  });
 }
