@@ -248,7 +248,7 @@ describe('placing an image block', () => {
     assert.deepEqual(place(docOf(paragraphOf(text('Hello world')), paragraphOf(text('next'))), 10, true), docOf(paragraphOf(text('Hello world')), image, paragraphOf(text('next'))));
   });
 
-  test('where it cannot go (before a list item's first paragraph), goes after the list', () => {
+  test('where it cannot go (before the first paragraph of a list item), goes after the list', () => {
     const list: BlockNode = { type: 'bulletList', content: [listItem(paragraphOf(text('one')))] };
     assert.deepEqual(place(docOf(list), 3), docOf(list, image, { type: 'paragraph' }));
   });

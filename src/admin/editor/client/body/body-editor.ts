@@ -22,6 +22,7 @@ import type { Toolbar } from './toolbar.ts';
 import { toolbarGroups } from './toolbar-items.ts';
 import type { BodyDocumentJson, BodyEditor, BodyEditorOptions } from './types.ts';
 
+/** The contract types, so the page shell needs only this module. */
 export type { BodyDocumentJson, BodyEditor, BodyEditorOptions, ImageInfo, ArticleSearchResult } from './types.ts';
 
 type Loaded = { ok: true; doc: ProseMirrorNode } | { ok: false; reason: string };
@@ -55,6 +56,16 @@ export function createBodyEditor(host: HTMLElement, options: BodyEditorOptions):
   let isEditable = loaded.ok;
   // Built after the editor, whose commands its buttons call; early transactions find it missing.
   let toolbar: Toolbar | null = null;
+  // Each refresh dry-runs a command per button, so a burst of transactions (typing) costs one per frame.
+  let isRefreshScheduled = false;
+  const scheduleToolbarRefresh = () => {
+    if (isRefreshScheduled) return;
+    isRefreshScheduled = true;
+    requestAnimationFrame(() => {
+      isRefreshScheduled = false;
+      if (editor !== null && !editor.isDestroyed) toolbar?.refresh();
+    });
+  };
 
   const current = new Editor({
     element: surface,
@@ -77,6 +88,7 @@ export function createBodyEditor(host: HTMLElement, options: BodyEditorOptions):
       transformPastedHTML: cleanPastedHtml,
       transformPastedText: cleanPastedText,
       handlePaste(view, event) {
+        if (!view.editable) return false;
         const files = filesOf(event.clipboardData).filter((file) => file.type.startsWith('image/'));
         // Word and some browsers put a picture of copied text on the clipboard next to the
         // text itself; only a paste without text is a photo paste.
@@ -91,6 +103,7 @@ export function createBodyEditor(host: HTMLElement, options: BodyEditorOptions):
         const files = filesOf(event.dataTransfer);
         if (isMove || files.length === 0) return false;
         event.preventDefault();
+        if (!view.editable) return true;
         const pos = view.posAtCoords({ left: event.clientX, top: event.clientY })?.pos ?? view.state.selection.from;
         uploader.upload(files, dropPoint(view.state.doc, pos));
         return true;
@@ -111,7 +124,7 @@ export function createBodyEditor(host: HTMLElement, options: BodyEditorOptions):
       },
     },
     onUpdate: () => options.onChange(),
-    onTransaction: () => toolbar?.refresh(),
+    onTransaction: () => scheduleToolbarRefresh(),
   });
   editor = current;
 
@@ -188,19 +201,21 @@ export function createBodyEditor(host: HTMLElement, options: BodyEditorOptions):
 function watchFileDrags(root: HTMLElement, surface: HTMLElement, isEditable: () => boolean): void {
   const hasFiles = (event: DragEvent) => event.dataTransfer?.types.includes('Files') === true;
   const isOverSurface = (target: EventTarget | null) => target instanceof Node && surface.contains(target);
+  // Only the editable text takes files; ProseMirror handles drops there.
+  const takesFiles = (event: DragEvent) => isEditable() && isOverSurface(event.target);
   root.addEventListener('dragover', (event) => {
     if (!hasFiles(event)) return;
-    if (!isOverSurface(event.target)) {
+    if (!takesFiles(event)) {
       event.preventDefault();
       if (event.dataTransfer !== null) event.dataTransfer.dropEffect = 'none';
     }
-    root.classList.toggle('is-drag-over', isEditable() && isOverSurface(event.target));
+    root.classList.toggle('is-drag-over', takesFiles(event));
   });
   root.addEventListener('dragleave', (event) => {
     if (!isOverSurface(event.relatedTarget)) root.classList.remove('is-drag-over');
   });
   root.addEventListener('drop', (event) => {
     root.classList.remove('is-drag-over');
-    if (hasFiles(event) && !isOverSurface(event.target)) event.preventDefault();
+    if (hasFiles(event) && !takesFiles(event)) event.preventDefault();
   });
 }

@@ -50,5 +50,5 @@ export function ariaShortcut(shortcut: string): string {
 /** Whether an event started on one of the editor UI's own form controls. */
 export function isFromControl(event: Event): boolean {
   const target = event.target;
-  return target instanceof Element && target.closest('input, textarea, select, button, label, [data-body-control]') !== null;
+  return target instanceof Element && target.closest('input, textarea, select, button, label') !== null;
 }

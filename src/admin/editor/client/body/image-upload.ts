@@ -67,8 +67,6 @@ export function filesOf(transfer: DataTransfer | null): File[] {
 export interface ImageUploader {
   /** Uploads image files for a caret or drop at `pos`; other files are reported and skipped. */
   upload(files: readonly File[], pos: number): void;
-  /** Uploads still running. */
-  pendingCount(): number;
 }
 
 /** Creates the uploader for one editor. */
@@ -77,7 +75,6 @@ export function createImageUploader(
   deps: { uploadImage(file: File): Promise<{ id: number }>; onError(message: string): void },
 ): ImageUploader {
   let lastId = 0;
-  let pending = 0;
 
   const markerPos = (editor: Editor, id: string): number | null => {
     const markers = uploadsKey.getState(editor.state);
@@ -86,7 +83,6 @@ export function createImageUploader(
   };
 
   const finish = (id: string, imageId: number | null) => {
-    pending -= 1;
     const editor = getEditor();
     if (editor === null || editor.isDestroyed) return;
     const pos = markerPos(editor, id);
@@ -110,7 +106,6 @@ export function createImageUploader(
         }
         lastId += 1;
         const id = `upload-${lastId}`;
-        pending += 1;
         editor.view.dispatch(editor.state.tr.setMeta(uploadsKey, { add: { id, pos, name: file.name } } satisfies UploadMeta));
         deps.uploadImage(file).then(
           (image) => finish(id, image.id),
@@ -122,6 +117,5 @@ export function createImageUploader(
         );
       }
     },
-    pendingCount: () => pending,
   };
 }

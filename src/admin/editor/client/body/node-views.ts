@@ -3,7 +3,6 @@
 
 import type { NodeViewRenderer } from '@tiptap/core';
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
-import type { EmbedProvider } from '../../../../articles/body/document.ts';
 import { numberAttr, stringAttr } from './attribute-rules.ts';
 import { attributeField, cardHeader, cardView } from './card.ts';
 import { h } from './dom.ts';
@@ -67,7 +66,7 @@ const embedView: NodeViewRenderer = (props) => {
     const provider: unknown = node.attrs.provider;
     const name = isEmbedProvider(provider) ? EMBED_PROVIDER_LABELS[provider] : 'Embed';
     providerName.textContent = name;
-    dom.dataset.provider = isEmbedProvider(provider) ? provider : ('other' satisfies EmbedProvider);
+    dom.dataset.provider = isEmbedProvider(provider) ? provider : 'other';
     url.textContent = stringAttr(node, 'url') ?? '';
     title.show(stringAttr(node, 'title'));
   };
