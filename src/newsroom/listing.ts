@@ -23,6 +23,8 @@ export interface NewsroomArticle {
   assignee: string | null;
   /** The public address (live only when published). */
   url: string;
+  /** For work sent back: the editor's note. */
+  note?: string;
 }
 
 /** Filters of the article list. */
@@ -143,16 +145,19 @@ export async function loadInbox(db: Kysely<Database>, actor: SessionUser): Promi
   const sentBack = await db
     .selectFrom('article_activity')
     .innerJoin('articles', 'articles.id', 'article_activity.article_id')
-    .select('articles.id')
+    .select(['articles.id', 'article_activity.note'])
     .where('articles.created_by', '=', actor.id)
     .where('articles.status', '=', 'draft')
     .where('article_activity.action', '=', 'sent_back')
+    .orderBy('article_activity.id')
     .execute();
-  const sentBackIds = [...new Set(sentBack.map((row) => Number(row.id)))];
+  // The latest note per article wins (rows come oldest first).
+  const notes = new Map(sentBack.map((row) => [Number(row.id), row.note ?? '']));
+  const sentBackIds = [...notes.keys()];
   groups.push({
     title: 'Sent back to you',
     empty: 'Nothing has been sent back to you.',
-    items: sentBackIds.length > 0 ? (await recent(select(db).where('articles.id', 'in', sentBackIds))).map(toItem) : [],
+    items: sentBackIds.length > 0 ? (await recent(select(db).where('articles.id', 'in', sentBackIds))).map((row) => ({ ...toItem(row), note: notes.get(Number(row.id)) })) : [],
   });
   groups.push({
     title: 'Your drafts',

@@ -98,6 +98,7 @@ function ArticleTable(props: { items: NewsroomArticle[]; empty: string; caption?
                 {item.headline.trim() === '' ? '(no headline yet)' : item.headline}
               </a>
               {item.language !== 'en' ? <span class="admin-lang"> {item.language.toUpperCase()}</span> : null}
+              {item.note ? <span class="inbox-note">Note: {item.note}</span> : null}
             </td>
             <td>
               <StatusBadge status={item.status} />
@@ -433,6 +434,7 @@ export function registerArticleAdminPages(app: Hono<AppEnv>, ctx: AppContext): v
               {activity.map((entry) => (
                 <li>
                   <time datetime={entry.at}>{when(entry.at)}</time> <strong>{entry.user?.name ?? 'Masthead'}</strong> {ACTIVITY_LABELS[entry.action] ?? entry.action}
+                  {typeof entry.details.at === 'string' ? ` for ${when(entry.details.at)}` : ''}
                   {entry.note ? <blockquote class="activity-note">{entry.note}</blockquote> : null}
                 </li>
               ))}
