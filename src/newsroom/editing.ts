@@ -238,7 +238,23 @@ export async function saveArticle(
 export async function restoreRevision(db: Kysely<Database>, actor: SessionUser, articleId: number, revisionId: number, baseRevision: number): Promise<SaveOutcome> {
   const revision = await getRevision(db, articleId, revisionId);
   if (!revision) throw new PublicError(404, 'That revision does not belong to this article.');
-  return saveArticle(db, actor, articleId, { baseRevision, autosave: false, minorEdit: false, fields: revision.fields }, 'restore');
+  return saveArticle(db, actor, articleId, { baseRevision, autosave: false, minorEdit: false, fields: await withoutVanished(db, articleId, revision.fields) }, 'restore');
+}
+
+/** An old version's references, minus tags, authors and photos deleted (or merged away) since it was saved. */
+async function withoutVanished(db: Kysely<Database>, articleId: number, fields: StoredFields): Promise<StoredFields> {
+  const tags = fields.tagIds.length > 0 ? new Set((await db.selectFrom('tags').select('id').where('id', 'in', fields.tagIds).execute()).map((row) => Number(row.id))) : new Set<number>();
+  const authors = fields.authorIds.length > 0 ? new Set((await db.selectFrom('authors').select('id').where('id', 'in', fields.authorIds).execute()).map((row) => Number(row.id))) : new Set<number>();
+  const hero = fields.heroImageId === null ? undefined : await db.selectFrom('images').select('id').where('id', '=', fields.heroImageId).executeTakeFirst();
+  const section = await db.selectFrom('sections').select('id').where('id', '=', fields.sectionId).executeTakeFirst();
+  const current = section ? null : await db.selectFrom('articles').select('section_id').where('id', '=', articleId).executeTakeFirst();
+  return {
+    ...fields,
+    tagIds: fields.tagIds.filter((id) => tags.has(id)),
+    authorIds: fields.authorIds.filter((id) => authors.has(id)),
+    heroImageId: hero ? fields.heroImageId : null,
+    sectionId: section ? fields.sectionId : (current?.section_id ?? fields.sectionId),
+  };
 }
 
 /** Links two articles in different languages as translations of each other. */

@@ -92,4 +92,17 @@ describeEachDatabase('newsroom pages', (use) => {
     const bad = await editor.request('/admin/articles/new', { form: { csrf: editor.csrfToken, headline: 'x', language: 'xx', sectionId: '999999', type: 'news' } });
     assert.equal(bad.status, 422);
   });
+
+  test('restoring a version whose tag has since been deleted restores the rest', async () => {
+    const article = await publishedArticle('Spring rains fill the reservoirs');
+    const tag = (await (await editor.api('POST', '/admin/api/tags', { kind: 'topic', name: 'Reservoirs' })).json()) as { tag: { id: number } };
+    const tagged = ((await (await editor.api('PUT', `/admin/api/articles/${article.id}`, { baseRevision: article.revision, fields: completeFields(article, { headline: 'Spring rains fill the reservoirs', tagIds: [tag.tag.id] }) })).json()) as { article: EditableArticle; revisionId: number });
+    const later = ((await (await editor.api('PUT', `/admin/api/articles/${article.id}`, { baseRevision: tagged.article.revision, fields: completeFields(article, { headline: 'Rains fill the reservoirs', tagIds: [] }) })).json()) as { article: EditableArticle });
+    await t.ctx.db.deleteFrom('tags').where('id', '=', tag.tag.id).execute();
+    const restored = await editor.api('POST', `/admin/api/articles/${article.id}/revisions/${tagged.revisionId}/restore`, { baseRevision: later.article.revision });
+    assert.equal(restored.status, 200);
+    const now = ((await restored.json()) as { article: EditableArticle }).article;
+    assert.equal(now.fields.headline, 'Spring rains fill the reservoirs');
+    assert.deepEqual(now.fields.tagIds, []);
+  });
 });
