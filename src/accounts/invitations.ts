@@ -41,7 +41,7 @@ export function invitationEmail(input: { siteName: string; inviterName: string; 
     text: [
       `Hello ${input.inviteeName},`,
       '',
-      `${input.inviterName} has invited you to join the ${input.siteName} newsroom as ${article(input.role)} ${input.role}.`,
+      `${input.inviterName} has invited you to join the newsroom of ${input.siteName} as ${article(input.role)} ${input.role}.`,
       '',
       'To accept, open this link and choose a password:',
       '',

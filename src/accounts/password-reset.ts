@@ -26,11 +26,11 @@ const inFlight = new Set<Promise<void>>();
 export function passwordResetEmail(input: { siteName: string; name: string; email: string; link: string; expiresAt: string }): { subject: string; text: string } {
   const hours = TOKEN_LIFETIME_HOURS.password_reset;
   return {
-    subject: `Reset your ${input.siteName} password`,
+    subject: `Reset your password for ${input.siteName}`,
     text: [
       `Hello ${input.name},`,
       '',
-      `Someone asked to reset the password of your ${input.siteName} account (${input.email}). If it was you, open this link and choose a new password:`,
+      `Someone asked to reset the password of your account at ${input.siteName} (${input.email}). If it was you, open this link and choose a new password:`,
       '',
       input.link,
       '',

@@ -56,7 +56,7 @@ describeEachDatabase('invitations', (use) => {
     assert.deepEqual(message?.rcptTo, ['nadia.okafor@example.test']);
     assert.equal(headerOf(message?.raw ?? '', 'Subject'), 'You are invited to join Masthead');
     const text = textParts(message?.raw ?? '')[0]?.text ?? '';
-    assert.match(text, /Rania Admin has invited you to join the Masthead newsroom as an editor\./);
+    assert.match(text, /Rania Admin has invited you to join the newsroom of Masthead as an editor\./);
     assert.match(text, /expires in 7 days/);
 
     const db = use().db;

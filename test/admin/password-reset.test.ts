@@ -73,7 +73,7 @@ describeEachDatabase('password reset', (use) => {
 
     const mails = await resetMails('farah@example.test');
     assert.equal(mails.length, 2, 'the known address got a link each time');
-    assert.equal(mails[0]?.subject, 'Reset your Masthead password');
+    assert.equal(mails[0]?.subject, 'Reset your password for Masthead');
     assert.match(mails[0]?.text_body ?? '', /expires in one hour/);
     assert.match(mails[0]?.text_body ?? '', /If you did not ask for this, ignore this email/);
     assert.equal((await resetMails('nobody@example.test')).length, 0);
