@@ -3,7 +3,9 @@
  * The article editor in Chromium, against the real app: axe finds no serious or critical
  * violations, typing autosaves and survives a reload, leaving with unsaved text asks
  * first, a tag is added by keyboard alone, bad input is explained without losing text,
- * and a newer version saved elsewhere stops saving with a banner instead of overwriting.
+ * a newer version saved elsewhere stops saving with a banner instead of overwriting, the
+ * heading and tab title follow the headline, deleting asks first and leaves cleanly, and
+ * a live article's unpublished autosave is offered back.
  */
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -45,6 +47,9 @@ describe('article editor in Chromium', { skip: hasChromium ? false : `${CHROMIUM
   let session: { token: string; csrfToken: string };
   let sectionId: number;
   let authorId: number;
+  let topicId: number;
+  let countryId: number;
+  let imageId: number;
 
   before(async () => {
     handle = await openTestDatabase('sqlite');
@@ -52,6 +57,7 @@ describe('article editor in Chromium', { skip: hasChromium ? false : `${CHROMIUM
     const seeded = await seedSmallNewsroom(handle.db, mediaDir, 1);
     sectionId = seeded.newsId;
     authorId = seeded.authorId;
+    ({ topicId, countryId, imageId } = seeded);
     t = createTestApp(handle, mediaDir);
     const userId = await createUser(t.ctx.db, { email: 'editor@example.test', name: 'Eda Editor', role: 'editor', password: 'correct horse battery staple' }, { actorUserId: null });
     session = await createSession(t.ctx.db, userId, { ip: null, userAgent: 'browser test' });
@@ -97,23 +103,53 @@ describe('article editor in Chromium', { skip: hasChromium ? false : `${CHROMIUM
 
   const status = (page: Page) => page.locator('#editor-save-status');
 
+  /** Serious and critical axe findings in the page's main element (the whole editor, the body editor's toolbar included). The page must be opened with `bypassCSP`. */
+  async function seriousAxeViolations(page: Page): Promise<string[]> {
+    await page.addScriptTag({ path: AXE });
+    const result = await page.evaluate(async () => {
+      const axe = (globalThis as unknown as { axe: { run: (context: object, options: object) => Promise<AxeResult> } }).axe;
+      return axe.run({ include: [['#main']] }, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } });
+    });
+    return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+  }
+
+  /** Calls the Admin API as the signed-in editor, from outside the page. */
+  function apiSend(method: string, apiPath: string, body?: unknown): Promise<Response> {
+    return fetch(`${base}${apiPath}`, {
+      method,
+      headers: { cookie: `masthead_session=${session.token}`, 'x-csrf-token': session.csrfToken, 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  }
+
+  /** Records every JavaScript dialog (a leave-page question is one) and dismisses it. */
+  function recordDialogs(page: Page): string[] {
+    const seen: string[] = [];
+    page.on('dialog', (dialog) => {
+      seen.push(dialog.type());
+      void dialog.dismiss();
+    });
+    return seen;
+  }
+
+  /** A published article with changes the editor autosaved after the live version. */
+  async function liveArticleWithAutosave(headline: string, change: Partial<EditableArticle['fields']>): Promise<number> {
+    const articleId = await createArticle(handle.db, buildArticle({ sectionId, authorIds: [authorId], byline: null, headline, slug: `live-${Date.now()}`, tagIds: [countryId] }));
+    const live = await apiGet(articleId);
+    const response = await apiSend('PUT', `/admin/api/articles/${articleId}`, { baseRevision: live.revision, autosave: true, minorEdit: false, fields: { ...live.fields, ...change } });
+    assert.equal(response.status, 200);
+    assert.equal(((await response.json()) as { applied: boolean }).applied, false, 'kept beside the live version');
+    assert.ok((await apiGet(articleId)).pendingAutosave, 'the API reports the pending autosave');
+    return articleId;
+  }
+
   test('no serious or critical axe violations; the editor fits a phone', async () => {
     const articleId = await newDraft();
     for (const width of [1280, 390]) {
       // The admin's CSP forbids inline and injected scripts; the test context may inject axe.
       const { context, page, errors } = await openEditor(articleId, { width, bypassCSP: true });
       try {
-        if (width === 1280) {
-          await page.addScriptTag({ path: AXE });
-          const result = await page.evaluate(async () => {
-            const axe = (globalThis as unknown as { axe: { run: (context: object, options: object) => Promise<AxeResult> } }).axe;
-            // Excluded: the body editor's own toolbar (src/admin/editor/client/body/, tested by its author), whose
-            // H2–H4 buttons currently fail label-content-name-mismatch; everything else on the page is checked.
-            return axe.run({ include: [['#main']], exclude: [['.body-toolbar']] }, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } });
-          });
-          const serious = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
-          assert.deepEqual(serious, []);
-        }
+        if (width === 1280) assert.deepEqual(await seriousAxeViolations(page), []);
         const wide = await page.evaluate(() => Array.from(document.querySelectorAll('#editor *')).filter((element) => element.getBoundingClientRect().right > document.documentElement.clientWidth + 1).length);
         assert.equal(wide, 0, `editor elements wider than the ${width}px viewport`);
         await page.screenshot({ path: path.join(SHOTS, `editor-${width}.png`) });
@@ -300,6 +336,155 @@ describe('article editor in Chromium', { skip: hasChromium ? false : `${CHROMIUM
       assert.equal(await page.locator('#editor-headline').getAttribute('readonly'), '', 'the page is read-only now');
       assert.equal((await apiGet(articleId)).fields.headline, 'Their headline', 'their version stands');
       await page.screenshot({ path: path.join(SHOTS, 'editor-conflict.png') });
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('the heading and the tab title follow the headline as it is typed', async () => {
+    const articleId = await newDraft();
+    const { context, page, errors } = await openEditor(articleId);
+    try {
+      const heading = page.locator('main > h1');
+      const served = await page.title();
+      const ending = /^Edit: Port talks resume \d+( \| .+ admin)$/.exec(served)?.[1];
+      assert.ok(ending, `the server's title: ${served}`);
+      assert.match((await heading.textContent()) ?? '', /^Edit: Port talks resume \d+$/);
+
+      const headline = page.locator('#editor-headline');
+      await headline.fill('');
+      assert.equal(await heading.textContent(), 'Edit: Untitled draft');
+      assert.equal(await page.title(), `Edit: Untitled draft${ending}`);
+      await headline.pressSequentially('Harbour | reopens');
+      assert.equal(await heading.textContent(), 'Edit: Harbour | reopens');
+      assert.equal(await page.title(), `Edit: Harbour | reopens${ending}`);
+
+      // After a reload the server's title and the island's agree.
+      await page.locator('#editor-save').click();
+      await page.waitForFunction(() => /^Saved at /.test(document.getElementById('editor-save-status')?.textContent ?? ''));
+      await page.reload();
+      await page.locator('.body-editor__content').waitFor();
+      assert.equal(await page.title(), `Edit: Harbour | reopens${ending}`);
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('deleting asks first, then goes to the article list without asking about leaving', async () => {
+    const articleId = await newDraft();
+    const { context, page, errors } = await openEditor(articleId, { bypassCSP: true });
+    try {
+      const dialogs = recordDialogs(page);
+      const question = page.locator('#editor-delete-dialog');
+      // A change that could not be saved yet when the user decides to delete.
+      await page.route(`**/admin/api/articles/${articleId}`, (route) => (route.request().method() === 'PUT' ? route.abort('connectionrefused') : route.continue()));
+      await page.locator('#editor-standfirst').fill('This text goes with the article.');
+      await page.waitForFunction(() => /^Not saved: the server could not be reached/.test(document.getElementById('editor-save-status')?.textContent ?? ''), undefined, { timeout: 10_000 });
+      await page.locator('#editor-delete').click();
+      assert.equal(await question.evaluate((dialog: HTMLDialogElement) => dialog.open && dialog.matches(':modal')), true, 'a modal dialog asks');
+      assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Keep it', 'the safe choice has the focus');
+      assert.deepEqual(await seriousAxeViolations(page), []);
+      await page.keyboard.press('Enter');
+      assert.equal(await question.evaluate((dialog: HTMLDialogElement) => dialog.open), false);
+      assert.equal((await apiSend('GET', `/admin/api/articles/${articleId}`)).status, 200, 'kept');
+
+      await page.locator('#editor-delete').click();
+      await page.locator('#editor-delete-confirm').click();
+      await page.waitForURL(`${base}/admin/articles`);
+      assert.deepEqual(dialogs, [], 'no leave-page question');
+      assert.equal((await apiSend('GET', `/admin/api/articles/${articleId}`)).status, 404, 'deleted');
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('a refused delete says why and leaves the article and the page as they were', async () => {
+    const articleId = await newDraft();
+    const { context, page } = await openEditor(articleId);
+    try {
+      // Published from elsewhere after the page loaded: live articles cannot be deleted.
+      const draft = await apiGet(articleId);
+      assert.equal((await apiSend('POST', `/admin/api/articles/${articleId}/workflow`, { action: 'publish', baseRevision: draft.revision })).status, 200);
+      await page.locator('#editor-delete').click();
+      await page.locator('#editor-delete-confirm').click();
+      const problem = page.locator('#editor-delete-problems');
+      await problem.filter({ hasText: 'not deleted' }).waitFor();
+      assert.match(await problem.innerText(), /^The article was not deleted: Unpublish or unschedule the article before deleting it\.$/);
+      assert.equal(page.url(), `${base}/admin/articles/${articleId}`);
+      assert.equal(await page.locator('#editor-delete-confirm').isEnabled(), true);
+      assert.equal((await apiGet(articleId)).status, 'published');
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('a live article offers its unpublished autosave back; Bring them back loads every field', async () => {
+    const body = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Brought back from the autosave.' }] }] };
+    const articleId = await liveArticleWithAutosave('Bridge closes for repairs', {
+      headline: 'Bridge closes for repairs until May',
+      standfirst: 'Drivers face a long detour.',
+      body: body as EditableArticle['fields']['body'],
+      tagIds: [countryId, topicId],
+      heroImageId: imageId,
+      heroAlt: 'The bridge under scaffolding',
+      dateline: 'AQABA',
+    });
+    const { context, page, errors } = await openEditor(articleId, { bypassCSP: true });
+    try {
+      const notice = page.locator('#editor-pending-autosave');
+      assert.deepEqual(await seriousAxeViolations(page), []);
+      assert.match(await notice.locator('.editor-pending__text').innerText(), /^You have changes saved at \d{1,2}:\d\d(\s?[AP]M)? that readers do not see yet\.$/);
+      assert.equal(await page.locator('#editor-headline').inputValue(), 'Bridge closes for repairs', 'the editor opens on the live text');
+      assert.equal(await status(page).textContent(), 'All changes saved.');
+
+      await notice.getByRole('button', { name: 'Bring them back' }).click();
+      await notice.waitFor({ state: 'detached' });
+      assert.equal(await page.locator('#editor-headline').inputValue(), 'Bridge closes for repairs until May');
+      assert.equal(await page.locator('#editor-standfirst').inputValue(), 'Drivers face a long detour.');
+      assert.equal(await page.locator('#editor-dateline').inputValue(), 'AQABA');
+      assert.equal(await page.locator('#editor-hero-alt').inputValue(), 'The bridge under scaffolding');
+      assert.equal(await page.locator('#editor-hero').getAttribute('data-image-id'), String(imageId));
+      assert.equal(await page.locator('.body-editor__content').innerText(), 'Brought back from the autosave.');
+      assert.equal(await page.locator(`#editor-tags-topic-chosen [data-tag-id="${topicId}"]`).count(), 1);
+      assert.equal(await page.locator('main > h1').textContent(), 'Edit: Bridge closes for repairs until May');
+      assert.match(await status(page).textContent() ?? '', /^(Unsaved changes|Saving…|Draft saved at )/);
+
+      // Not live yet: leaving asks, and Update publishes them.
+      const asked = new Promise<string>((resolve) => page.once('dialog', (dialog) => void dialog.dismiss().then(() => resolve(dialog.type()))));
+      await page.close({ runBeforeUnload: true });
+      assert.equal(await asked, 'beforeunload');
+      await page.locator('#editor-save').click();
+      await page.waitForFunction(() => /^Updated at /.test(document.getElementById('editor-save-status')?.textContent ?? ''), undefined, { timeout: 10_000 });
+      const live = await apiGet(articleId);
+      assert.equal(live.fields.headline, 'Bridge closes for repairs until May');
+      assert.equal(live.fields.standfirst, 'Drivers face a long detour.');
+      assert.equal(live.fields.heroImageId, imageId);
+      // The panel lists tags by kind, so their order follows the kinds.
+      assert.deepEqual([...live.fields.tagIds].sort((a, b) => a - b), [countryId, topicId].sort((a, b) => a - b));
+      assert.deepEqual(live.fields.body, body);
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('Discard hides the offer and changes nothing', async () => {
+    const articleId = await liveArticleWithAutosave('Market opens late', { headline: 'Market opens late on Friday' });
+    const { context, page } = await openEditor(articleId);
+    try {
+      await page.locator('#editor-pending-autosave').getByRole('button', { name: 'Discard' }).click();
+      assert.equal(await page.locator('#editor-pending-autosave').count(), 0);
+      assert.equal(await page.locator('#editor-headline').inputValue(), 'Market opens late');
+      assert.equal(await status(page).textContent(), 'All changes saved.');
+      const dialogs = recordDialogs(page);
+      await page.close({ runBeforeUnload: true });
+      await page.waitForEvent('close');
+      assert.deepEqual(dialogs, [], 'nothing to ask about');
+      const article = await apiGet(articleId);
+      assert.equal(article.fields.headline, 'Market opens late');
+      assert.ok(article.pendingAutosave, 'the autosave is still kept');
     } finally {
       await context.close();
     }

@@ -1,7 +1,7 @@
 /**
  * The editor page as the server renders it: every control labelled, hostile text escaped
  * in markup and in the embedded JSON state, read-only without edit rights, workflow
- * actions by permission and status, direction from the article's language.
+ * actions (and deleting) by permission and status, direction from the article's language.
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
@@ -195,6 +195,24 @@ describe('editor page', () => {
     assert.match(html, /An earlier version misspelt a name\./);
     assert.match(html, /data-action="unpublish"/);
     assert.doesNotMatch(html, /data-action="submit"/);
+  });
+
+  test('deleting is offered, behind a labelled dialog, only to a user who may delete', () => {
+    const html = render(buildEditable({ permissions: { ...NO_RIGHTS, edit: true, submit: true, delete: true } }), buildLookups(), contributor);
+    const status = /<section class="editor-section" aria-labelledby="editor-workflow-title">[\s\S]*?<\/section>/.exec(html)?.[0] ?? '';
+    assert.match(status, /<button type="button" id="editor-delete"[^>]*aria-haspopup="dialog"[^>]*>Delete this article<\/button>/, 'in the Status section');
+    const dialog = /<dialog id="editor-delete-dialog"[^>]*>[\s\S]*?<\/dialog>/.exec(status)?.[0] ?? '';
+    assert.match(dialog, /aria-labelledby="editor-delete-title"/);
+    assert.match(dialog, /<h2 id="editor-delete-title"[^>]*>Delete this article\?<\/h2>/);
+    assert.match(dialog, /<button type="button" class="editor-button" data-close autofocus>Keep it<\/button>/, 'the safe choice has the focus');
+    assert.match(dialog, /id="editor-delete-confirm"[^>]*>Delete the article<\/button>/);
+
+    for (const permissions of [{ ...ALL_RIGHTS, delete: false }, NO_RIGHTS]) {
+      const without = render(buildEditable({ permissions }));
+      assert.doesNotMatch(without, /id="editor-delete/, 'no delete button or dialog');
+    }
+    // The right to delete stands on its own: a reader who may not edit may still delete.
+    assert.match(render(buildEditable({ permissions: { ...NO_RIGHTS, delete: true } })), /id="editor-delete"/);
   });
 
   test('authors keep their order and the add list offers only the others', () => {

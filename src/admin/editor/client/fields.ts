@@ -1,7 +1,7 @@
 // Reading the whole article from the page for a save (a save is always every field),
 // and the small behaviours of the plain fields: the slug that follows the headline,
 // headline and standfirst boxes that grow with their text.
-import type { EditableFieldsInput } from '../../../newsroom/editable.ts';
+import type { EditableArticle, EditableFieldsInput } from '../../../newsroom/editable.ts';
 import { byId } from './dom.ts';
 import { ID } from './dom-ids.ts';
 import { slugify } from './slug.ts';
@@ -45,6 +45,28 @@ export function collectFields(body: unknown): EditableFieldsInput {
   };
 }
 
+/**
+ * Puts a version's plain fields back into their controls: the writing column and the
+ * panel's inputs and selects. Lists, tags, the hero image and the body have their own
+ * owners; nothing here announces a change.
+ */
+export function fillFields(fields: EditableArticle['fields']): void {
+  const values: [string, string][] = [
+    [ID.headline, fields.headline],
+    [ID.standfirst, fields.standfirst],
+    [ID.type, fields.type],
+    [ID.section, String(fields.sectionId)],
+    [ID.language, fields.language],
+    [ID.byline, fields.byline ?? ''],
+    [ID.dateline, fields.dateline ?? ''],
+    [ID.slug, fields.slug],
+    [ID.seoTitle, fields.seoTitle ?? ''],
+    [ID.seoDescription, fields.seoDescription ?? ''],
+    [ID.licensing, fields.licensingPolicy ?? ''],
+  ];
+  for (const [id, value] of values) byId<TextControl>(id).value = value;
+}
+
 function collectSources(): EditableFieldsInput['sources'] {
   const rows = byId(ID.sourcesList).querySelectorAll<HTMLElement>('.editor-source');
   const sources: EditableFieldsInput['sources'] = [];
@@ -81,14 +103,17 @@ export function wireSlug(followsHeadline: boolean, hasBeenPublished: boolean, on
   });
 }
 
+/** Sizes a box to its text (after a change made without an input event). */
+export function fitToText(textarea: HTMLTextAreaElement): void {
+  textarea.style.blockSize = 'auto';
+  textarea.style.blockSize = `${textarea.scrollHeight + 2}px`;
+}
+
 /** Lets the headline and standfirst boxes grow with their text instead of scrolling. */
 export function autoGrow(textarea: HTMLTextAreaElement): void {
   // The server renders a few rows so the text shows without script; from here the box fits its text.
   textarea.rows = 1;
-  const fit = () => {
-    textarea.style.blockSize = 'auto';
-    textarea.style.blockSize = `${textarea.scrollHeight + 2}px`;
-  };
+  const fit = () => fitToText(textarea);
   textarea.addEventListener('input', fit);
   window.addEventListener('resize', fit);
   fit();

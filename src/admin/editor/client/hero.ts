@@ -5,10 +5,26 @@ import { byId, h, maybeById } from './dom.ts';
 import { ID } from './dom-ids.ts';
 import type { HeroImageInfo } from './editor-state.ts';
 import type { LibraryImage, MediaPicker } from './media-picker.ts';
-import { uploadImage } from './media-picker.ts';
+import { fetchImage, uploadImage } from './media-picker.ts';
 
-/** Wires the hero panel. */
-export function wireHero(initial: HeroImageInfo | null, picker: MediaPicker, onChange: () => void, report: (message: string) => void): void {
+/** The hero image's texts for this article. */
+export interface HeroTexts {
+  caption: string | null;
+  credit: string | null;
+  alt: string | null;
+}
+
+/** An image the article uses but whose details could not be loaded: keep it, show its number. */
+export function placeholderHero(imageId: number | null): HeroImageInfo | null {
+  return imageId === null ? null : { id: imageId, thumbnailUrl: '', alt: '', caption: null, credit: null, canDistribute: true };
+}
+
+function heroInfo(image: LibraryImage): HeroImageInfo {
+  return { id: image.id, thumbnailUrl: image.thumbnailUrl ?? '', alt: image.alt, caption: image.caption, credit: image.credit, canDistribute: image.canDistribute };
+}
+
+/** Wires the hero panel. Returns a way to show another image with its texts (without `onChange`). */
+export function wireHero(initial: HeroImageInfo | null, picker: MediaPicker, onChange: () => void, report: (message: string) => void): (imageId: number | null, texts: HeroTexts) => Promise<void> {
   const panel = byId(ID.hero);
   const preview = byId(ID.heroPreview);
   const fields = byId(ID.heroFields);
@@ -36,7 +52,7 @@ export function wireHero(initial: HeroImageInfo | null, picker: MediaPicker, onC
 
   /** A new image brings its own caption, credit and alt text; the old image's belong to the old image. */
   function use(image: LibraryImage): void {
-    show({ id: image.id, thumbnailUrl: image.thumbnailUrl ?? '', alt: image.alt, caption: image.caption, credit: image.credit, canDistribute: image.canDistribute });
+    show(heroInfo(image));
     caption.value = image.caption ?? '';
     credit.value = image.credit ?? image.creditOrganisation ?? '';
     alt.value = image.alt;
@@ -74,4 +90,12 @@ export function wireHero(initial: HeroImageInfo | null, picker: MediaPicker, onC
       } else report(`The upload failed: ${problemsOf(result).join('; ')}`);
     });
   });
+
+  return async (imageId, texts) => {
+    const image = imageId === null ? null : await fetchImage(imageId);
+    show(image ? heroInfo(image) : placeholderHero(imageId));
+    caption.value = texts.caption ?? '';
+    credit.value = texts.credit ?? '';
+    alt.value = texts.alt ?? '';
+  };
 }

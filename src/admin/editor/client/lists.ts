@@ -3,8 +3,8 @@
 import { byId, h } from './dom.ts';
 import { ID, SOURCE_KINDS } from './dom-ids.ts';
 
-/** Wires the author list: add from the select, move up/down, remove; `onChange` after each. */
-export function wireAuthors(authors: { id: number; name: string }[], onChange: () => void): void {
+/** Wires the author list: add from the select, move up/down, remove; `onChange` after each. Returns a way to show another list (without `onChange`). */
+export function wireAuthors(authors: { id: number; name: string }[], onChange: () => void): (ids: number[]) => void {
   const list = byId<HTMLOListElement>(ID.authorsList);
   const picker = byId<HTMLSelectElement>(ID.authorAdd);
   const names = new Map(authors.map((author) => [author.id, author.name]));
@@ -73,11 +73,15 @@ export function wireAuthors(authors: { id: number; name: string }[], onChange: (
   });
 
   draw(chosen());
+  return (ids) => draw(ids);
 }
+
+/** A source or wire credit as its row shows it. */
+type Source = { name: string; kind: string; url: string | null };
 
 let nextSourceRow = 0;
 
-function sourceRow(source: { name: string; kind: string; url: string | null }): HTMLLIElement {
+function sourceRow(source: Source): HTMLLIElement {
   const row = nextSourceRow++;
   const id = (part: string) => `editor-source-row${row}-${part}`;
   const field = (part: string, label: string, control: HTMLElement) => h('div', { class: 'editor-field' }, h('label', { for: id(part), class: 'editor-label' }, label), control);
@@ -92,10 +96,11 @@ function sourceRow(source: { name: string; kind: string; url: string | null }): 
   );
 }
 
-/** Wires the sources rows: add, remove, and typing in any of them. */
-export function wireSources(sources: { name: string; kind: string; url: string | null }[], onChange: () => void): void {
+/** Wires the sources rows: add, remove, and typing in any of them. Returns a way to show other sources (without `onChange`). */
+export function wireSources(sources: Source[], onChange: () => void): (sources: Source[]) => void {
   const list = byId<HTMLUListElement>(ID.sourcesList);
-  list.replaceChildren(...sources.map(sourceRow));
+  const show = (shown: Source[]) => list.replaceChildren(...shown.map(sourceRow));
+  show(sources);
   list.addEventListener('input', onChange);
   list.addEventListener('change', onChange);
   list.addEventListener('click', (event) => {
@@ -110,4 +115,5 @@ export function wireSources(sources: { name: string; kind: string; url: string |
     list.append(row);
     row.querySelector('input')?.focus();
   });
+  return show;
 }

@@ -4,23 +4,24 @@
 import './body/body-editor.css';
 import './editor.css';
 import { readingMinutes } from '../../../articles/body/text.ts';
-import { createBodyEditor } from './body/body-editor.ts';
-import type { BodyEditor, BodyEditorOptions } from './body/types.ts';
+import { BodyHost } from './body-host.ts';
 import { showConflict, freezeFields } from './conflict.ts';
+import { wireDeleteArticle } from './delete-article.ts';
 import { byId, localiseTimes, maybeById, setText } from './dom.ts';
 import { ID } from './dom-ids.ts';
 import type { EditorState } from './editor-state.ts';
-import { autoGrow, collectFields, keepOnOneLine, wireSlug } from './fields.ts';
-import { wireHero } from './hero.ts';
+import { autoGrow, collectFields, fillFields, fitToText, keepOnOneLine, wireSlug } from './fields.ts';
+import { placeholderHero, wireHero } from './hero.ts';
 import { wireAuthors, wireSources } from './lists.ts';
 import { MediaPicker, fetchImage, uploadImage } from './media-picker.ts';
+import { wirePageTitle } from './page-title.ts';
+import { offerPendingAutosave } from './pending-autosave.ts';
 import { Saver } from './saver.ts';
 import type { Conflict } from './saver.ts';
 import { StatusLine } from './status-line.ts';
 import { wireTags } from './tags.ts';
 import { searchArticles, wireTranslations } from './translations.ts';
 import { wireCorrections, wireWorkflow } from './workflow.ts';
-
 
 /** Plain fields whose every keystroke or choice is a change to save. */
 const FIELD_IDS = [ID.headline, ID.standfirst, ID.type, ID.section, ID.byline, ID.dateline, ID.language, ID.slug, ID.seoTitle, ID.seoDescription, ID.licensing, ID.heroCaption, ID.heroCredit, ID.heroAlt];
@@ -46,58 +47,42 @@ function start(): void {
   localiseTimes(root);
 
   let saver: Saver | null = null;
-  let body: BodyEditor | null = null;
   let countTimer: ReturnType<typeof setTimeout> | undefined;
 
   const showCounts = () => {
-    if (!body) return;
-    const words = body.wordCount();
+    if (!body.editor) return;
+    const words = body.editor.wordCount();
     setText(counts, `${words} ${words === 1 ? 'word' : 'words'} · ${readingMinutes(words)} min read`);
   };
 
-  const bodyOptions = (dir: 'ltr' | 'rtl', initialDoc: unknown): BodyEditorOptions => ({
-    initialDoc,
-    dir,
-    labelledBy: ID.bodyLabel,
-    onChange: () => {
-      saver?.changed();
-      clearTimeout(countTimer);
-      countTimer = setTimeout(showCounts, 250);
-    },
-    uploadImage: async (file) => {
-      const result = await uploadImage(file);
-      if (!result.ok) throw new Error(result.error.message);
-      return { id: result.data.id };
-    },
-    imageInfo: (imageId) => fetchImage(imageId),
-    pickImage: async () => {
-      const image = picker ? await picker.open() : null;
-      return image ? { id: image.id } : null;
-    },
-    // Related links point at published articles only.
-    searchArticles: async (query) => (await searchArticles(query, { status: 'published' })).map((found) => ({ id: found.id, headline: found.headline, url: found.url ?? `/admin/articles/${found.id}` })),
-    onError: report,
-  });
-
   const bodyHost = byId(ID.body);
-  // The server's plain-text rendering of the body, shown again if the rich editor cannot start.
-  const fallback = [...bodyHost.childNodes];
-  /** (Re)creates the body editor, e.g. when the language's direction changes; the document carries over. */
-  const mountBody = (dir: 'ltr' | 'rtl') => {
-    const doc = body ? body.getDocument() : article.fields.body;
-    body?.destroy();
-    bodyHost.replaceChildren();
-    bodyHost.dir = dir;
-    try {
-      body = createBodyEditor(bodyHost, bodyOptions(dir, doc));
-      body.setEditable(isEditable);
-    } catch (error) {
-      body = null;
-      bodyHost.replaceChildren(...fallback);
-      report(`The body editor could not start (${error instanceof Error ? error.message : String(error)}). Reload the page to try again.`);
-    }
-  };
-  mountBody(directionOf(article.fields.language));
+  const body = new BodyHost(
+    bodyHost,
+    {
+      isEditable,
+      labelledBy: ID.bodyLabel,
+      onChange: () => {
+        saver?.changed();
+        clearTimeout(countTimer);
+        countTimer = setTimeout(showCounts, 250);
+      },
+      uploadImage: async (file) => {
+        const result = await uploadImage(file);
+        if (!result.ok) throw new Error(result.error.message);
+        return { id: result.data.id };
+      },
+      imageInfo: (imageId) => fetchImage(imageId),
+      pickImage: async () => {
+        const image = picker ? await picker.open() : null;
+        return image ? { id: image.id } : null;
+      },
+      // Related links point at published articles only.
+      searchArticles: async (query) => (await searchArticles(query, { status: 'published' })).map((found) => ({ id: found.id, headline: found.headline, url: found.url ?? `/admin/articles/${found.id}` })),
+      onError: report,
+    },
+    article.fields.body,
+  );
+  body.mount(directionOf(article.fields.language));
 
   const headline = byId<HTMLTextAreaElement>(ID.headline);
   const standfirst = byId<HTMLTextAreaElement>(ID.standfirst);
@@ -106,6 +91,7 @@ function start(): void {
 
   if (!isEditable) {
     wireWorkflow({ article, saver: null, onConflict: (conflict) => showConflict(article.id, conflict) });
+    wireDeleteArticle(article.id, null);
     return;
   }
 
@@ -113,7 +99,7 @@ function start(): void {
   const onConflict = (conflict: Conflict) => {
     activeSaver.halt();
     showConflict(article.id, conflict);
-    body?.setEditable(false);
+    body.editor?.setEditable(false);
     freezeFields(root);
   };
   const activeSaver: Saver = new Saver({
@@ -121,7 +107,7 @@ function start(): void {
     baseRevision: article.revision,
     status,
     // Without a body editor (it failed to start) the stored body is sent back unchanged.
-    collect: () => collectFields(body ? body.getDocument() : article.fields.body),
+    collect: () => collectFields(body.document()),
     isMinorEdit: () => minorEdit?.checked === true,
     onSaved: (_saved, wasAutosave) => {
       // "Minor edit" describes one update; the next one starts as a normal edit.
@@ -134,26 +120,46 @@ function start(): void {
 
   for (const id of FIELD_IDS) byId(id).addEventListener('input', changed);
   keepOnOneLine(headline, standfirst);
+  const showTitle = wirePageTitle(headline, article.fields.headline);
   wireSlug(state.slugFollowsHeadline, article.publishedAt !== null, changed);
-  byId(ID.language).addEventListener('input', () => {
-    const language = byId<HTMLSelectElement>(ID.language).value;
+  /** Gives the writing column the language's lang and direction; the body editor takes its direction when it is created. */
+  const showLanguage = (language: string, doc?: unknown) => {
     const dir = directionOf(language);
     const isTurning = bodyHost.dir !== dir;
     for (const element of [headline, standfirst, bodyHost]) element.lang = language;
     headline.dir = dir;
     standfirst.dir = dir;
-    // The body editor takes its direction when it is created.
-    if (isTurning) mountBody(dir);
-  });
+    if (isTurning || doc !== undefined) body.mount(dir, doc);
+  };
+  byId(ID.language).addEventListener('input', () => showLanguage(byId<HTMLSelectElement>(ID.language).value));
 
-  wireAuthors(lookups.authors, changed);
-  wireSources(article.fields.sources, changed);
-  wireTags(state.can.createTags, changed, report);
-  if (picker) wireHero(lookups.heroImage ?? placeholderHero(article.fields.heroImageId), picker, changed, report);
+  const showAuthors = wireAuthors(lookups.authors, changed);
+  const showSources = wireSources(article.fields.sources, changed);
+  const showTags = wireTags(state.can.createTags, changed, report);
+  const showHero = picker ? wireHero(lookups.heroImage ?? placeholderHero(article.fields.heroImageId), picker, changed, report) : null;
   wireTranslations(article, lookups.languages, activeSaver, report);
   const stepContext = { article, saver: activeSaver, onConflict };
   wireWorkflow(stepContext);
   wireCorrections(stepContext, report);
+  wireDeleteArticle(article.id, activeSaver);
+
+  if (article.pendingAutosave) {
+    offerPendingAutosave(article.id, article.pendingAutosave, async (fields) => {
+      fillFields(fields);
+      showAuthors(fields.authorIds);
+      showSources(fields.sources);
+      const unnamed = showTags(fields.tagIds);
+      await showHero?.(fields.heroImageId, { caption: fields.heroCaption, credit: fields.heroCredit, alt: fields.heroAlt });
+      showLanguage(fields.language, fields.body);
+      for (const box of [headline, standfirst]) fitToText(box);
+      showTitle();
+      showCounts();
+      // Loaded, not stored: they go live only when the user presses Update.
+      changed();
+      const numbered = unnamed === 0 ? '' : ` ${unnamed === 1 ? 'One tag shows' : `${unnamed} tags show`} by number: this page could not look up ${unnamed === 1 ? 'its name' : 'their names'}.`;
+      report(`Your changes are back. Readers see them when you press Update.${numbered}`);
+    });
+  }
 
   byId(ID.save).addEventListener('click', () => void activeSaver.save());
   document.addEventListener('keydown', (event) => {
@@ -173,11 +179,6 @@ function start(): void {
     // Older browsers show the prompt only when returnValue is set.
     event.returnValue = '';
   });
-}
-
-/** An image the article uses but whose details could not be loaded: keep it, show its number. */
-function placeholderHero(imageId: number | null) {
-  return imageId === null ? null : { id: imageId, thumbnailUrl: '', alt: '', caption: null, credit: null, canDistribute: true };
 }
 
 start();

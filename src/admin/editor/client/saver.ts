@@ -130,6 +130,15 @@ export class Saver {
     });
   }
 
+  /**
+   * Runs `task` once no save is in flight, without saving first (deleting the article:
+   * storing what is about to be thrown away would only risk refusing the delete). An
+   * autosave that falls due meanwhile waits behind it.
+   */
+  exclusive<T>(task: () => Promise<T>): Promise<T> {
+    return this.#enqueue(task);
+  }
+
   #schedule(delay: number, asAutosave: boolean): void {
     clearTimeout(this.#timer);
     this.#timer = setTimeout(() => {

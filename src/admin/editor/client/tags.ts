@@ -24,10 +24,20 @@ function chip(tag: EditorTag): HTMLLIElement {
   );
 }
 
-/** Wires the tag groups. `report` shows a problem (a failed search or creation). */
-export function wireTags(canCreate: boolean, onChange: () => void, report: (message: string) => void): void {
+/**
+ * Wires the tag groups. `report` shows a problem (a failed search or creation). Returns a
+ * way to show other tags by id (without `onChange`), which answers how many of them had
+ * no known name and show as numbers.
+ */
+export function wireTags(canCreate: boolean, onChange: () => void, report: (message: string) => void): (ids: number[]) => number {
   const root = byId('editor-tags-title').closest('section') ?? document.body;
   const chosenIds = () => new Set([...root.querySelectorAll<HTMLElement>('[data-tag-id]')].map((element) => Number(element.dataset.tagId)));
+  // Every tag this page has named: the server's chips, then whatever searches and creations return.
+  const known = new Map<number, EditorTag>();
+  for (const item of root.querySelectorAll<HTMLElement>('[data-tag-id]')) {
+    const id = Number(item.dataset.tagId);
+    known.set(id, { id, kind: item.closest<HTMLElement>('[data-kind]')?.dataset.kind ?? '', name: item.querySelector('span')?.textContent ?? '' });
+  }
 
   root.addEventListener('click', (event) => {
     const button = (event.target as Element).closest<HTMLButtonElement>('.editor-chip__remove');
@@ -50,6 +60,7 @@ export function wireTags(canCreate: boolean, onChange: () => void, report: (mess
         report(`An article can have at most ${MAX_TAGS} tags.`);
         return;
       }
+      known.set(tag.id, tag);
       list.append(chip(tag));
       onChange();
     };
@@ -65,6 +76,7 @@ export function wireTags(canCreate: boolean, onChange: () => void, report: (mess
         }
         const taken = chosenIds();
         const found = result.data.tags.filter((tag) => tag.kind === kind);
+        for (const tag of found) known.set(tag.id, tag);
         const options: TagOption[] = found.filter((tag) => !taken.has(tag.id)).map((tag) => ({ key: String(tag.id), label: tag.name, tag }));
         const isExisting = found.some((tag) => tag.name.toLocaleLowerCase() === query.toLocaleLowerCase());
         if (canCreate && !isExisting) options.push({ key: 'new', label: `Create the ${one} “${query}”`, tag: null, createName: query });
@@ -81,4 +93,12 @@ export function wireTags(canCreate: boolean, onChange: () => void, report: (mess
       },
     });
   }
+
+  return (ids) => {
+    const [first] = TAG_KINDS;
+    // A tag this page never saw cannot be named here (the API finds tags by name only): it keeps its place by number.
+    const tags = ids.map((id) => known.get(id) ?? { id, kind: first.kind, name: `Tag #${id}` });
+    for (const { kind } of TAG_KINDS) byId(tagIds(kind).list).replaceChildren(...tags.filter((tag) => tag.kind === kind).map(chip));
+    return ids.filter((id) => !known.has(id)).length;
+  };
 }
