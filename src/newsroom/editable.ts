@@ -64,6 +64,11 @@ export const saveRequestSchema = z.object({
   autosave: z.boolean().default(false),
   /** For published articles: a typo fix that does not change the public "Updated" time / dateModified. */
   minorEdit: z.boolean().default(false),
+  /**
+   * The revision this editor's previous autosave made: a new autosave may replace it (so
+   * typing does not fill the history), but never another session's autosave.
+   */
+  foldInto: z.number().int().positive().optional(),
   fields: editableFieldsSchema,
 });
 

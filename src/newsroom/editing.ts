@@ -176,7 +176,7 @@ export async function saveArticle(
   db: Kysely<Database>,
   actor: SessionUser,
   articleId: number,
-  request: { baseRevision: number; autosave: boolean; minorEdit: boolean; fields: EditableFields },
+  request: { baseRevision: number; autosave: boolean; minorEdit: boolean; fields: EditableFields; foldInto?: number },
   kind: 'save' | 'restore' = 'save',
 ): Promise<SaveOutcome> {
   const fields = checkFields(request.fields);
@@ -204,7 +204,7 @@ export async function saveArticle(
   if (state.revision !== request.baseRevision) return keepConflict(state.revision);
 
   if (state.status === 'published' && request.autosave) {
-    const revisionId = await recordRevision(db, { articleId, revision: state.revision, kind: 'autosave', fields, userId: actor.id, note: 'Not yet live' });
+    const revisionId = await recordRevision(db, { articleId, revision: state.revision, kind: 'autosave', fields, userId: actor.id, note: 'Not yet live', foldInto: request.foldInto });
     return { revision: state.revision, revisionId, applied: false };
   }
 
@@ -221,7 +221,7 @@ export async function saveArticle(
     const substantive = current.status === 'published' && !request.minorEdit;
     await writeFields(trx, articleId, fields, { status: current.status, publishedAt: current.publishedAt, modifiedAt: now, ...(substantive ? { updatedAt: now } : {}) });
     const revisionKind: RevisionKind = kind === 'restore' ? 'restore' : request.autosave ? 'autosave' : 'save';
-    const revisionId = await keepRevision(trx, articleId, current.revision, revisionKind, fields, actor.id);
+    const revisionId = await recordRevision(trx, { articleId, revision: current.revision, kind: revisionKind, fields, userId: actor.id, foldInto: request.foldInto });
     if (!request.autosave) {
       await recordActivity(trx, { articleId, userId: actor.id, action: kind === 'restore' ? 'restored' : 'saved', details: { revision: current.revision, minorEdit: request.minorEdit } });
     }

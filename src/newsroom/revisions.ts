@@ -11,7 +11,7 @@ import type { StoredFields } from './snapshot.ts';
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
-/** Autosaves closer together than this (same person, nothing else in between) share a revision. */
+/** Autosaves closer together than this (same person, same editing session, nothing in between) share a revision. */
 const AUTOSAVE_FOLD_MS = 10 * 60 * 1000;
 
 /** A revision as listed in the history. */
@@ -32,11 +32,11 @@ export interface RevisionDetail extends RevisionSummary {
 /** Keeps a version of an article; returns the revision's id. */
 export async function recordRevision(
   db: Executor,
-  entry: { articleId: number; revision: number; kind: RevisionKind; fields: StoredFields; userId: number | null; note?: string | null },
+  entry: { articleId: number; revision: number; kind: RevisionKind; fields: StoredFields; userId: number | null; note?: string | null; foldInto?: number },
 ): Promise<number> {
   const now = isoNow();
   const snapshot = JSON.stringify(entry.fields);
-  if (entry.kind === 'autosave') {
+  if (entry.kind === 'autosave' && entry.foldInto !== undefined) {
     const latest = await db
       .selectFrom('article_revisions')
       .select(['id', 'kind', 'user_id', 'created_at'])
@@ -44,7 +44,8 @@ export async function recordRevision(
       .orderBy('id', 'desc')
       .limit(1)
       .executeTakeFirst();
-    if (latest && latest.kind === 'autosave' && latest.user_id === entry.userId && Date.parse(now) - Date.parse(latest.created_at) < AUTOSAVE_FOLD_MS) {
+    const sameSession = latest !== undefined && Number(latest.id) === entry.foldInto;
+    if (latest && sameSession && latest.kind === 'autosave' && latest.user_id === entry.userId && Date.parse(now) - Date.parse(latest.created_at) < AUTOSAVE_FOLD_MS) {
       await db.updateTable('article_revisions').set({ snapshot, revision: entry.revision, created_at: now }).where('id', '=', latest.id).execute();
       return Number(latest.id);
     }

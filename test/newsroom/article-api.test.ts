@@ -183,4 +183,22 @@ describeEachDatabase('articles Admin API', (use) => {
     const audit = await t.ctx.db.selectFrom('audit_log').select('details').where('action', '=', 'article.deleted').where('subject_id', '=', String(draft.id)).executeTakeFirstOrThrow();
     assert.match(audit.details, /lastVersion/);
   });
+
+  test('autosaves of one editing session share a revision; another session never replaces them', async () => {
+    let article = await newDraft(editor.client);
+    const save = async (standfirst: string, foldInto?: number) => {
+      const answer = await json<{ revisionId: number; article: EditableArticle }>(
+        await editor.client.api('PUT', `/admin/api/articles/${article.id}`, { baseRevision: article.revision, autosave: true, ...(foldInto ? { foldInto } : {}), fields: completeFields(article, { standfirst }) }),
+      );
+      article = answer.article;
+      return answer.revisionId;
+    };
+    const first = await save('One.');
+    const second = await save('One, two.', first);
+    assert.equal(second, first, 'folded into the session\'s own autosave');
+    const otherSession = await save('A fresh tab.');
+    assert.notEqual(otherSession, first, 'a new session starts its own revision');
+    const kinds = await json<{ revisions: { kind: string }[] }>(await editor.client.api('GET', `/admin/api/articles/${article.id}/revisions`));
+    assert.deepEqual(kinds.revisions.map((r) => r.kind), ['autosave', 'autosave', 'create']);
+  });
 });

@@ -44,6 +44,8 @@ const KEEPALIVE_LIMIT = 60_000;
 /** The article's saving machinery. */
 export class Saver {
   #baseRevision: number;
+  /** The revision this session's last autosave made (null after a full save, or before any). */
+  #lastAutosaveRevisionId: number | null = null;
   #changes = 0;
   #savedChanges = 0;
   #queue: Promise<unknown> = Promise.resolve();
@@ -170,7 +172,7 @@ export class Saver {
   async #put(autosave: boolean, isLeaving: boolean): Promise<SaveOutcome> {
     if (this.#isStopped) return 'stopped';
     const changesAtStart = this.#changes;
-    const body = { baseRevision: this.#baseRevision, autosave, minorEdit: this.options.isMinorEdit(), fields: this.options.collect() };
+    const body = { baseRevision: this.#baseRevision, autosave, minorEdit: this.options.isMinorEdit(), fields: this.options.collect(), ...(autosave && this.#lastAutosaveRevisionId !== null ? { foldInto: this.#lastAutosaveRevisionId } : {}) };
     const path = `/admin/api/articles/${this.options.articleId}`;
     this.options.status.saving();
     let result = await apiCall<SaveAnswer>('PUT', path, body, { keepalive: isLeaving && JSON.stringify(body).length < KEEPALIVE_LIMIT });
@@ -181,6 +183,8 @@ export class Saver {
       this.#baseRevision = result.data.revision;
       this.#savedChanges = Math.max(this.#savedChanges, changesAtStart);
       this.#hasUnappliedDraft = !result.data.applied;
+      // Later autosaves of this session may replace this one in the history; a full save starts afresh.
+      this.#lastAutosaveRevisionId = autosave ? result.data.revisionId : null;
       this.options.status.saved(autosave);
       this.options.onSaved(result.data.article, autosave);
       // Typing during the save: the status must keep saying so (the autosave timer is already running).
