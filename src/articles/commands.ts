@@ -4,6 +4,7 @@
  * version so rendered-page caches everywhere drop what changed.
  */
 import type { Kysely, Transaction } from 'kysely';
+import { afterArticleWrite } from '../content/article-hooks.ts';
 import { changeContent } from '../content/content-version.ts';
 import type { Database } from '../db/schema.ts';
 import { isoNow } from '../shared/time.ts';
@@ -75,6 +76,7 @@ export async function createArticle(db: Kysely<Database>, draft: ArticleInputDra
         .values({ article_id: articleId, kind: correction.kind, body: correction.body, created_at: correction.createdAt ?? now })
         .execute();
     }
+    await afterArticleWrite(trx, articleId);
     return articleId;
   });
 }
@@ -88,6 +90,7 @@ export async function addCorrection(db: Kysely<Database>, articleId: number, dra
     if (!article) throw new ValidationError([`article ${articleId} does not exist`]);
     await trx.insertInto('article_corrections').values({ article_id: articleId, kind: correction.kind, body: correction.body, created_at: at }).execute();
     await trx.updateTable('articles').set({ updated_at: at, modified_at: at, revision: (eb) => eb('revision', '+', 1) }).where('id', '=', articleId).execute();
+    await afterArticleWrite(trx, articleId);
   });
 }
 
@@ -125,4 +128,5 @@ export async function syncListing(db: Executor, articleId: number): Promise<void
   const listedAt = article.status === 'published' ? article.published_at : null;
   await db.updateTable('article_authors').set({ listed_at: listedAt }).where('article_id', '=', articleId).execute();
   await db.updateTable('article_tags').set({ listed_at: listedAt, language: article.language }).where('article_id', '=', articleId).execute();
+  await afterArticleWrite(db, articleId);
 }

@@ -49,6 +49,7 @@ export function registerHomeRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
       alternates: alternates.length > 1 ? alternates : [],
       openGraph: [['og:type', 'website'], ['og:title', site.name], ['og:description', site.description], ['twitter:card', 'summary']] as [string, string][],
       jsonLd: [organisationJsonLd(ctx.config.publicUrl, site, language), website],
+      feed: { title: site.name, listingPath: homeUrl(language) },
     };
     return htmlPage(
       c,

@@ -76,15 +76,31 @@ export interface PageOptions {
 
 /** Renders a JSX page to a complete HTML response. */
 export async function htmlPage<P extends string, I extends Input>(c: Context<AppEnv, P, I>, app: AppContext, page: { toString(): string | Promise<string> }, options: PageOptions = {}): Promise<Response> {
-  const html = `<!doctype html>${await page.toString()}`;
-  const body = Buffer.from(html, 'utf8');
+  return sendDocument(c, app, `<!doctype html>${await page.toString()}`, { ...options, contentType: 'text/html; charset=utf-8' });
+}
+
+/** Options for any document response (HTML, XML, JSON, text). */
+export interface DocumentOptions extends PageOptions {
+  contentType: string;
+  /** Cache-Control for a cacheable 200 (public pages' default otherwise). */
+  cacheControl?: string;
+}
+
+/**
+ * Answers with a document: ETag, Last-Modified (the time content last changed), Cache-Control,
+ * 304 for conditional requests, and the in-process page cache for cacheable URLs. Feeds,
+ * sitemaps and robots.txt use it as HTML pages do.
+ */
+export function sendDocument<P extends string, I extends Input>(c: Context<AppEnv, P, I>, app: AppContext, document: string | Buffer, options: DocumentOptions): Response {
+  const body: Buffer<ArrayBuffer> = typeof document === 'string' ? Buffer.from(document, 'utf8') : Buffer.from(document);
   const status = options.status ?? 200;
   const etag = etagOf(body);
   const lastModified = new Date(app.generation.changedAt()).toUTCString();
-  const cacheControl = options.cacheable === false || status !== 200 ? 'no-store' : PUBLIC_PAGE_CACHE_CONTROL;
+  const cacheControl = options.cacheable === false || status !== 200 ? 'no-store' : (options.cacheControl ?? PUBLIC_PAGE_CACHE_CONTROL);
+  const securityHeaders = options.scripts ? ADMIN_SCRIPT_SECURITY_HEADERS : PAGE_SECURITY_HEADERS;
   const headers: Record<string, string> = {
-    ...(options.scripts ? ADMIN_SCRIPT_SECURITY_HEADERS : PAGE_SECURITY_HEADERS),
-    'content-type': 'text/html; charset=utf-8',
+    ...securityHeaders,
+    'content-type': options.contentType,
     'cache-control': cacheControl,
   };
   if (options.language) headers['content-language'] = options.language;
@@ -95,13 +111,13 @@ export async function htmlPage<P extends string, I extends Input>(c: Context<App
     if (key && app.pageCache.isEnabled) {
       app.pageCache.set(key, {
         status,
-        contentType: headers['content-type'] ?? 'text/html; charset=utf-8',
+        contentType: options.contentType,
         body,
         etag,
         lastModified,
         cacheControl,
         generation: c.get('generation'),
-        headers: { ...PAGE_SECURITY_HEADERS, ...(options.language ? { 'content-language': options.language } : {}) },
+        headers: { ...securityHeaders, ...(options.language ? { 'content-language': options.language } : {}) },
       });
     }
     if (isNotModified(c.req.header('if-none-match'), c.req.header('if-modified-since'), etag, lastModified)) {

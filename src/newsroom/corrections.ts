@@ -7,6 +7,7 @@ import type { Kysely } from 'kysely';
 import { recordAudit } from '../accounts/audit.ts';
 import { can } from '../accounts/policy.ts';
 import type { SessionUser } from '../accounts/sessions.ts';
+import { afterArticleWrite } from '../content/article-hooks.ts';
 import type { Database } from '../db/schema.ts';
 import { PublicError } from '../http/errors.tsx';
 import { isoNow } from '../shared/time.ts';
@@ -28,6 +29,7 @@ export async function addReaderNote(
   await writeArticle(db, true, async (trx) => {
     await trx.insertInto('article_corrections').values({ article_id: articleId, kind: note.kind, body: note.body, created_at: at }).execute();
     await trx.updateTable('articles').set({ updated_at: at, modified_at: at, revision: (eb) => eb('revision', '+', 1) }).where('id', '=', articleId).execute();
+    await afterArticleWrite(trx, articleId);
     await recordActivity(trx, { articleId, userId: actor.id, action: 'corrected', note: note.body, details: { kind: note.kind } });
     await recordAudit(trx, { actorUserId: actor.id, action: `article.${note.kind}_added`, subjectType: 'article', subjectId: articleId, ip });
   });

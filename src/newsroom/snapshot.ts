@@ -7,6 +7,7 @@ import type { BodyDocument } from '../articles/body/document.ts';
 import { countWords } from '../articles/body/render.ts';
 import { parseBodyDocument } from '../articles/body/schema.ts';
 import type { ArticleSource } from '../articles/article-page-data.ts';
+import { afterArticleWrite } from '../content/article-hooks.ts';
 import type { ArticleStatus, Database, LicensingPolicy } from '../db/schema.ts';
 import { parseStoredJson } from '../shared/json.ts';
 import { ValidationError } from '../shared/validation.ts';
@@ -131,4 +132,5 @@ export async function writeFields(
       .values(tagIds.map((tagId, position) => ({ article_id: articleId, tag_id: tagId, position, language: fields.language, listed_at: listedAt })))
       .execute();
   }
+  await afterArticleWrite(trx, articleId);
 }

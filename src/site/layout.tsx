@@ -4,7 +4,8 @@ import type { Child } from './jsx/jsx-runtime.ts';
 import { LANGUAGES, directionOf, isLanguageCode } from '../i18n/languages.ts';
 import type { PageChrome } from './chrome.ts';
 import { sectionLinks } from './chrome.ts';
-import { absoluteUrl, correctionsUrl, homeUrl, staticPageUrl } from './urls.ts';
+import { FEED_FORMATS, absoluteUrl, correctionsUrl, feedUrl, homeUrl, searchUrl, staticPageUrl } from './urls.ts';
+import type { FeedFormat } from './urls.ts';
 
 /** Head metadata of one page. */
 export interface PageMeta {
@@ -22,6 +23,8 @@ export interface PageMeta {
   noindex?: boolean;
   /** Path of the current section, to mark it in the navigation. */
   currentSection?: string;
+  /** Listing whose feeds this page advertises (`<link rel="alternate">` for RSS, Atom and JSON Feed). */
+  feed?: { title: string; listingPath: string };
 }
 
 /** Serialises JSON-LD so no value can close the script element. */
@@ -51,6 +54,11 @@ export function Layout(props: { chrome: PageChrome; meta: PageMeta; children: Ch
         {(meta.alternates ?? []).map((alternate) => (
           <link rel="alternate" hreflang={alternate.language} href={absoluteUrl(chrome.publicUrl, alternate.path)} />
         ))}
+        {meta.feed
+          ? (Object.keys(FEED_FORMATS) as FeedFormat[]).map((format) => (
+              <link rel="alternate" type={FEED_FORMATS[format].type} title={`${meta.feed?.title ?? ''} (${FEED_FORMATS[format].label})`} href={absoluteUrl(chrome.publicUrl, feedUrl(meta.feed?.listingPath ?? '/', format))} />
+            ))
+          : null}
         <meta property="og:site_name" content={site.name} />
         <meta property="og:locale" content={language === 'ar' ? 'ar_AR' : language === 'fr' ? 'fr_FR' : 'en_GB'} />
         {(meta.openGraph ?? []).map(([property, content]) =>
@@ -105,6 +113,13 @@ function SiteHeader(props: { chrome: PageChrome; currentSection: string | undefi
             </ul>
           </nav>
         ) : null}
+        <form class="site-search" role="search" method="get" action={searchUrl(language)}>
+          <label for="site-search-q" class="visually-hidden">
+            {t.searchLabel}
+          </label>
+          <input id="site-search-q" type="search" name="q" maxlength={200} placeholder={t.searchPlaceholder} />
+          <button type="submit">{t.searchButton}</button>
+        </form>
       </div>
       <nav class="sections-nav" aria-label={t.mainNavigation}>
         <ul>

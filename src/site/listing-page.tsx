@@ -49,5 +49,6 @@ export function listingMeta(options: { title: string; description: string; baseP
     ],
     ...(options.currentSection ? { currentSection: options.currentSection } : {}),
     ...(options.jsonLd ? { jsonLd: options.jsonLd } : {}),
+    feed: { title: options.title, listingPath: options.basePath },
   };
 }

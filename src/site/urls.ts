@@ -55,6 +55,27 @@ export function correctionsUrl(language: string): string {
   return `${languagePrefix(language)}/corrections`;
 }
 
+/** Feed formats Masthead publishes for every listing (home/edition, section, tag hub, author). */
+export const FEED_FORMATS = {
+  rss: { file: 'feed.xml', type: 'application/rss+xml', label: 'RSS' },
+  atom: { file: 'atom.xml', type: 'application/atom+xml', label: 'Atom' },
+  json: { file: 'feed.json', type: 'application/feed+json', label: 'JSON Feed' },
+} as const;
+
+/** A feed format. */
+export type FeedFormat = keyof typeof FEED_FORMATS;
+
+/** The feed of a listing page: `/feed.xml`, `/ar/atom.xml`, `/news/feed.json`, `/countries/jordan/feed.xml`. */
+export function feedUrl(listingPath: string, format: FeedFormat): string {
+  const base = listingPath === '/' ? '' : listingPath.replace(/\/+$/, '');
+  return `${base}/${FEED_FORMATS[format].file}`;
+}
+
+/** The search page of an edition. */
+export function searchUrl(language: string): string {
+  return `${languagePrefix(language)}/search`;
+}
+
 /** Absolute form of a site path, for canonical links, feeds and social cards. */
 export function absoluteUrl(publicUrl: string, path: string): string {
   return `${publicUrl}${path.startsWith('/') ? path : `/${path}`}`;

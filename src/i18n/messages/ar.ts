@@ -4,6 +4,9 @@ import type { Messages } from './en.ts';
 /** Arabic catalogue. */
 export const ar: Messages = {
   skipToContent: 'انتقل إلى المحتوى الرئيسي',
+  searchLabel: 'ابحث في الموقع',
+  searchPlaceholder: 'بحث',
+  searchButton: 'ابحث',
   mainNavigation: 'الأقسام',
   editions: 'الطبعات',
   home: 'الرئيسية',

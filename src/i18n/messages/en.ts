@@ -1,6 +1,9 @@
 /** English UI strings: the reference catalogue that every other language mirrors. */
 export const en = {
   skipToContent: 'Skip to main content',
+  searchLabel: 'Search the site',
+  searchPlaceholder: 'Search',
+  searchButton: 'Search',
   mainNavigation: 'Sections',
   editions: 'Editions',
   home: 'Home',

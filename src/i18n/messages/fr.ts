@@ -6,6 +6,9 @@ import { en } from './en.ts';
 export const fr: Messages = {
   ...en,
   skipToContent: 'Aller au contenu principal',
+  searchLabel: 'Rechercher sur le site',
+  searchPlaceholder: 'Rechercher',
+  searchButton: 'Rechercher',
   mainNavigation: 'Rubriques',
   editions: 'Éditions',
   home: 'Accueil',
