@@ -86,12 +86,12 @@ export function idParam(c: AnyContext, name = 'id'): number {
 }
 
 /** A JSON answer that no cache keeps. */
-export function apiJson(c: AnyContext, body: unknown, status: ContentfulStatusCode = 200): Response {
+export function apiJson<P extends string, I extends Input>(c: Context<AppEnv, P, I>, body: unknown, status: ContentfulStatusCode = 200): Response {
   return c.json(body as object, status, { 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
 }
 
 /** The JSON answer for an error raised anywhere under /admin/api/. */
-export function apiErrorResponse(c: AnyContext, error: unknown): Response | null {
+export function apiErrorResponse<P extends string, I extends Input>(c: Context<AppEnv, P, I>, error: unknown): Response | null {
   if (error instanceof ApiFailure) return apiJson(c, error.body, error.status);
   if (error instanceof ValidationError) return apiJson(c, { error: 'validation', message: error.message, problems: error.problems }, 422);
   if (error instanceof PublicError) {
