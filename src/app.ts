@@ -24,6 +24,10 @@ import { registerPageRoutes } from './pages/routes.tsx';
 import { registerSectionRoutes } from './sections/routes.tsx';
 import type { AssetStore } from './site/assets.ts';
 import { registerTagRoutes } from './tags/routes.tsx';
+import { registerSearchRoutes } from './search/routes.tsx';
+import { registerFeedRoutes } from './feeds/routes.ts';
+import { registerSitemapRoutes } from './sitemaps/routes.ts';
+import { registerSuggestionRoutes } from './suggest/routes.ts';
 
 /** Longest request target the site accepts; longer ones get 414. */
 export const MAX_URL_LENGTH = 2048;
@@ -59,11 +63,15 @@ export function buildApp(ctx: AppContext, assets: AssetStore): Hono<AppEnv> {
   registerEditorAssets(app, ctx);
   registerMediaAdminRoutes(app, ctx);
   registerArticleApi(app, ctx);
+  registerSuggestionRoutes(app, ctx);
   registerArticleAdminPages(app, ctx);
   assets.register(app);
   registerMediaRoutes(app, ctx);
   registerAuthorRoutes(app, ctx);
   registerPageRoutes(app, ctx);
+  registerSitemapRoutes(app, ctx);
+  registerFeedRoutes(app, ctx);
+  registerSearchRoutes(app, ctx);
   registerTagRoutes(app, ctx);
   registerHomeRoutes(app, ctx);
   registerArticleRoutes(app, ctx);

@@ -6,10 +6,18 @@ import type { Migration } from 'kysely';
 import * as contentModel from './20261127190000_content_model.ts';
 import * as accounts from './20261127210000_accounts.ts';
 import * as newsroom from './20261127230000_newsroom.ts';
+import * as search from './20261128000000_search.ts';
+import * as hubs from './20261128000100_hubs.ts';
+import * as sitemaps from './20261128000200_sitemaps.ts';
+import * as tagSuggestions from './20261128000300_tag_suggestions.ts';
 
 /** Migration name → migration; names sort in the order they must run. */
 export const migrations: Record<string, Migration> = {
   '20261127190000_content_model': contentModel,
   '20261127210000_accounts': accounts,
   '20261127230000_newsroom': newsroom,
+  '20261128000000_search': search,
+  '20261128000100_hubs': hubs,
+  '20261128000200_sitemaps': sitemaps,
+  '20261128000300_tag_suggestions': tagSuggestions,
 };
