@@ -21,9 +21,11 @@ export class ContentGeneration {
     private readonly db: Kysely<Database>,
     private readonly maxAgeMs = 250,
   ) {
-    this.#unsubscribe = onContentChanged(() => {
+    // A local change is seen at once; remembering its version stops the next re-read
+    // from counting the same change a second time.
+    this.#unsubscribe = onContentChanged((version) => {
       this.#generation += 1;
-      this.#checkedAt = 0;
+      if (version > this.#dbVersion) this.#dbVersion = version;
       this.#changedAt = new Date().toISOString();
     });
   }

@@ -15,21 +15,23 @@ export interface ContentVersion {
   changedAt: string;
 }
 
-/** Records a change to reader-visible content; call inside the transaction that makes it. */
-export async function bumpContentVersion(db: Kysely<Database> | Transaction<Database>): Promise<void> {
+/** Records a change to reader-visible content; call inside the transaction that makes it. Returns the new version. */
+export async function bumpContentVersion(db: Kysely<Database> | Transaction<Database>): Promise<number> {
   const now = isoNow();
-  const result = await db
+  const updated = await db
     .updateTable('content_state')
     .set({ version: sql<number>`version + 1`, changed_at: now })
     .where('id', '=', 1)
+    .returning('version')
     .executeTakeFirst();
-  if (Number(result.numUpdatedRows) === 0) {
-    await db
-      .insertInto('content_state')
-      .values({ id: 1, version: 1, changed_at: now })
-      .onConflict((oc) => oc.column('id').doUpdateSet({ version: sql<number>`content_state.version + 1`, changed_at: now }))
-      .execute();
-  }
+  if (updated) return Number(updated.version);
+  const inserted = await db
+    .insertInto('content_state')
+    .values({ id: 1, version: 1, changed_at: now })
+    .onConflict((oc) => oc.column('id').doUpdateSet({ version: sql<number>`content_state.version + 1`, changed_at: now }))
+    .returning('version')
+    .executeTakeFirstOrThrow();
+  return Number(inserted.version);
 }
 
 /** Reads the current version (0 before any content exists). */
@@ -38,10 +40,10 @@ export async function readContentVersion(db: Kysely<Database>): Promise<ContentV
   return row ? { version: Number(row.version), changedAt: row.changed_at } : { version: 0, changedAt: new Date(0).toISOString() };
 }
 
-const listeners = new Set<() => void>();
+const listeners = new Set<(version: number) => void>();
 
-/** Registers a callback run after any content change in this process commits. */
-export function onContentChanged(listener: () => void): () => void {
+/** Registers a callback run after any content change in this process commits, with the new version. */
+export function onContentChanged(listener: (version: number) => void): () => void {
   listeners.add(listener);
   return () => listeners.delete(listener);
 }
@@ -51,11 +53,10 @@ export function onContentChanged(listener: () => void): () => void {
  * process's caches at once (other processes notice through the version in the database).
  */
 export async function changeContent<T>(db: Kysely<Database>, work: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
-  const result = await db.transaction().execute(async (trx) => {
-    const value = await work(trx);
-    await bumpContentVersion(trx);
-    return value;
+  const { value, version } = await db.transaction().execute(async (trx) => {
+    const result = await work(trx);
+    return { value: result, version: await bumpContentVersion(trx) };
   });
-  for (const listener of listeners) listener();
-  return result;
+  for (const listener of listeners) listener(version);
+  return value;
 }
