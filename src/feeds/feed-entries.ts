@@ -94,7 +94,10 @@ export async function loadFeedEntries(sources: FeedEntrySources, ids: readonly n
   const bodies = new Map(rows.map((row) => [row.id, parseStoredJson<BodyDocument>(row.body, { type: 'doc', content: [] })]));
   const imageIds = [...rows.flatMap((row) => (row.hero_image_id ? [row.hero_image_id] : [])), ...[...bodies.values()].flatMap(collectImageIds)];
   const linkedIds = [...new Set([...bodies.values()].flatMap(collectArticleIds))];
-  const [images, linked] = await Promise.all([loadImages(db, imageIds), linkedIds.length > 0 ? linkedArticles.execute(db, { ids: linkedIds }) : Promise.resolve([])]);
+  const [allImages, linked] = await Promise.all([loadImages(db, imageIds), linkedIds.length > 0 ? linkedArticles.execute(db, { ids: linkedIds }) : Promise.resolve([])]);
+  // Feeds are read and re-shown by others: photos the newsroom may not pass on (wire
+  // photos) stay on its own pages and are left out of feeds, hero and body alike.
+  const images = new Map([...allImages].filter(([, image]) => image.canDistribute));
   const articleLinks = new Map(
     linked.flatMap((link) => {
       const section = catalog.sectionsById.get(link.section_id);

@@ -82,7 +82,7 @@ describeEachDatabase('feeds', (use) => {
     const personId = await createTag(db, { kind: 'person', slug: 'salma-nour', name: 'Salma Nour' });
     const organisationId = await createTag(db, { kind: 'organisation', slug: 'water-authority', name: 'Water Authority' });
     const bodyImageId = await createImage(db, mediaDir, { credit: 'Body Photographer' });
-    const wireImageId = await ingestImage(db, mediaDir, await makeJpeg({ width: 1600, height: 900 }), { alt: 'A pumping station at dawn', caption: 'The station on Monday.', credit: 'Ann Lee', creditOrganisation: 'Wire Agency', canDistribute: false });
+    const wireImageId = await ingestImage(db, mediaDir, await makeJpeg({ width: 1600, height: 900 }), { alt: 'A pumping station at dawn', caption: 'The station on Monday.', credit: 'Ann Lee', creditOrganisation: 'Wire Agency', canDistribute: true });
     hostilePublishedAt = isoHoursFrom(now, -0.5);
     // Tagged with the country as well as the place, so the country's feed holds it whether or not hubs gather places.
     await createArticle(
@@ -316,6 +316,21 @@ describeEachDatabase('feeds', (use) => {
       const response = await t.app.request(path);
       assert.equal(response.status, 404, path);
       await response.text();
+    }
+  });
+
+  test('wire photos the newsroom may not pass on are left out of feeds (hero and body)', async () => {
+    const db = use().db;
+    const wireId = await ingestImage(db, mediaDir, await makeJpeg({ width: 1500, height: 900 }), { alt: 'Crowds at a rally', caption: 'A rally in the square.', credit: 'Agency Photographer', creditOrganisation: 'Wire Agency', canDistribute: false });
+    const variants = JSON.parse((await db.selectFrom('images').select('variants').where('id', '=', wireId).executeTakeFirstOrThrow()).variants) as { key: string }[];
+    await createArticle(
+      db,
+      buildArticle({ sectionId: seeded.newsId, slug: 'wire-photo-story', headline: 'Rally fills the square', heroImageId: wireId, body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Thousands gathered.' }] }, { type: 'imageBlock', attrs: { imageId: wireId, caption: null, credit: null, alt: null } }] }, publishedAt: isoNow() }),
+    );
+    for (const format of ['rss', 'atom', 'json'] as const) {
+      const { raw } = await fetchFeed('/news', format);
+      assert.match(raw, /Thousands gathered\./, format);
+      for (const variant of variants) assert.ok(!raw.includes(variant.key), `${format} carries no wire photo (${variant.key})`);
     }
   });
 
