@@ -4,7 +4,9 @@
  * cache; and cold, with both caches off so every request also queries the database)
  * and a bare Node `http` ceiling server that returns the same article
  * bytes from memory, drives each with autocannon on loopback, and prints req/s, p50/p99
- * latency, ratios against the ceiling and against the small archive, and peak RSS.
+ * latency, ratios against the ceiling and against the small archive, and peak RSS. Search
+ * and sitemap scenarios send one request at a time, so their p50/p99 are the server's own
+ * time at that archive size (targets: search p50 < 20 ms, p99 < 100 ms; sitemaps p99 < 100 ms).
  *
  *   npm run bench                          # 10,000 vs 100,000 articles
  *   npm run bench -- --articles 1000000    # 10,000 vs 1,000,000 articles
@@ -37,6 +39,14 @@ const DURATION = Number(args.duration);
 const ROUNDS = Math.max(1, Number(args.rounds));
 const CONNECTIONS = Number(args.connections);
 const BIN = path.resolve('bin/masthead.js');
+
+/** Typical searches (label, query string); words from the bulk seeder's vocabulary, none near-universal. */
+const SEARCHES: [string, string][] = [
+  ['one word', 'q=subsidy'],
+  ['two words', 'q=grain+tender'],
+  ['phrase', 'q=%22fisheries+accord%22'],
+  ['word + section filter', 'q=subsidy&section=news'],
+];
 
 interface Row {
   scale: number;
@@ -107,9 +117,9 @@ async function startCeiling(file: string, port: number) {
   return { url: `http://127.0.0.1:${port}`, stop: async () => { child.kill(); await new Promise((resolve) => child.once('exit', resolve)); } };
 }
 
-async function measure(url: string): Promise<Omit<Row, 'scale' | 'scenario'>> {
-  await autocannon({ url, connections: CONNECTIONS, duration: 2 }); // warm-up: JIT, caches
-  const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION });
+async function measure(url: string, connections = CONNECTIONS): Promise<Omit<Row, 'scale' | 'scenario'>> {
+  await autocannon({ url, connections, duration: 2 }); // warm-up: JIT, caches
+  const result = await autocannon({ url, connections, duration: DURATION });
   return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.timeouts + result.non2xx };
 }
 
@@ -132,6 +142,7 @@ function scenarioPaths(dataDir: string) {
     const article = db.prepare(`select a.slug, s.slug section from articles a join sections s on s.id = a.section_id where a.language = 'en' and a.status = 'published' and a.hero_image_id is not null and a.id in (select article_id from article_corrections) order by length(a.body) desc limit 1`).get() as { slug: string; section: string };
     const tag = db.prepare(`select t.kind, t.slug, count(*) n from article_tags at join tags t on t.id = at.tag_id where at.language = 'en' group by t.id order by n desc limit 1`).get() as { kind: string; slug: string; n: number };
     const segment = { topic: 'topics', country: 'countries', place: 'places', person: 'people', organisation: 'organisations' }[tag.kind] ?? 'topics';
+    const month = (db.prepare(`select substr(max(published_at), 1, 7) m from articles where status = 'published'`).get() as { m: string }).m;
     return {
       article: `/${article.section}/${article.slug}`,
       section: `/${section.slug}`,
@@ -139,6 +150,7 @@ function scenarioPaths(dataDir: string) {
       deepDepth: Math.floor(sectionCount * 0.9 / 20),
       tag: `/${segment}/${tag.slug}`,
       tagCount: tag.n,
+      monthSitemap: `/sitemaps/articles-${month}.xml`,
     };
   } finally {
     db.close();
@@ -198,7 +210,8 @@ async function main(): Promise<void> {
     fs.writeFileSync(file, Buffer.from(html));
     const ceiling = await startCeiling(file, first.port + 2);
     console.log(`\n# measuring (${fmt(Buffer.byteLength(Buffer.from(html)))}-byte article page)`);
-    const scenarios: [string, (setup: Setup) => string][] = [
+    // Latency scenarios send one request at a time, so p50/p99 are the server's own time, not queueing.
+    const scenarios: [string, (setup: Setup) => string, number?][] = [
       ['ceiling: bare http, same bytes', () => `${ceiling.url}/`],
       ['article page (cached)', (x) => `${x.cached.url}${x.paths.article}`],
       ['article page (rendered)', (x) => `${x.uncached.url}${x.paths.article}`],
@@ -207,14 +220,18 @@ async function main(): Promise<void> {
       ['section page 1 (rendered)', (x) => `${x.uncached.url}${x.paths.section}`],
       ['section deep page (rendered)', (x) => `${x.uncached.url}${x.paths.deepSection}`],
       ['tag page (rendered)', (x) => `${x.uncached.url}${x.paths.tag}`],
+      ['sitemap index (cold: rendered)', (x) => `${x.uncached.url}/sitemap.xml`, 1],
+      ['month sitemap (cold: rendered)', (x) => `${x.uncached.url}${x.paths.monthSitemap}`, 1],
+      ['sitemap index (cached)', (x) => `${x.cached.url}/sitemap.xml`, 1],
+      ...SEARCHES.map(([label, query]): [string, (setup: Setup) => string, number] => [`search: ${label}`, (x) => `${x.cached.url}/search?${query}`, 1]),
     ];
     try {
-      for (const [scenario, urlOf] of scenarios) {
+      for (const [scenario, urlOf, connections] of scenarios) {
         const results = new Map<number, Omit<Row, 'scale' | 'scenario'>[]>();
         for (let round = 0; round < ROUNDS; round += 1) {
           for (const setup of setups) {
             const list = results.get(setup.scale) ?? [];
-            list.push(await measure(urlOf(setup)));
+            list.push(await measure(urlOf(setup), connections));
             results.set(setup.scale, list);
           }
         }
@@ -254,6 +271,14 @@ async function main(): Promise<void> {
     const small = find(SMALL, scenario);
     const large = find(LARGE, scenario);
     if (small && large) checks.push([`${scenario} at ${fmt(LARGE)} ≤ 1.5× slower than at ${fmt(SMALL)} (${(small.rps / large.rps).toFixed(2)}×)`, small.rps / large.rps <= 1.5]);
+  }
+  for (const [label] of SEARCHES) {
+    const row = find(LARGE, `search: ${label}`);
+    if (row) checks.push([`search (${label}) at ${fmt(LARGE)}: p50 ${row.p50} ms < 20 ms and p99 ${row.p99} ms < 100 ms`, row.p50 < 20 && row.p99 < 100]);
+  }
+  for (const scenario of ['sitemap index (cold: rendered)', 'month sitemap (cold: rendered)', 'sitemap index (cached)']) {
+    const row = find(LARGE, scenario);
+    if (row) checks.push([`${scenario} at ${fmt(LARGE)}: p99 ${row.p99} ms < 100 ms`, row.p99 < 100]);
   }
   checks.push([`server RSS < 300 MB at ${fmt(LARGE)} (${fmt((rss[LARGE] ?? 0) / 1048576)} MB)`, (rss[LARGE] ?? 0) < 300 * 1048576]);
   console.log('\nTargets:');
