@@ -267,6 +267,104 @@ export interface ArticleActivityTable {
   details: string;
 }
 
+/** Hub listings: one row per (country hub, published article) for articles tagged with the country or a place in it (src/hubs/sync.ts). */
+export interface ArticleHubsTable {
+  article_id: number;
+  /** The country tag whose page lists the article. */
+  hub_tag_id: number;
+  /** Copy of the article's language. */
+  language: string;
+  /** Copy of the article's published_at (only published articles have rows). */
+  listed_at: string;
+}
+
+/** Sitemaps: one row per published article, what its `<url>` needs and which month part counts it (src/sitemaps/sync.ts). */
+export interface SitemapEntriesTable {
+  article_id: number;
+  /** `YYYY-MM` of published_at: the month sitemap that lists the article. */
+  month: string;
+  /** Which part of the month's sitemap (1, 2 …) the article was counted in; parts never exceed the sitemap limits. */
+  part: number;
+  published_at: string;
+  /** Copy of the article's modified_at. */
+  lastmod: string;
+  language: string;
+  section_id: number;
+  slug: string;
+  translation_group: string | null;
+  /** Space-separated media keys of the article's photos (hero first), large variants. */
+  image_keys: string;
+  /** Upper bound of the bytes this entry takes in its sitemap file. */
+  byte_estimate: number;
+}
+
+/** Sitemaps: one row per part of a month's sitemap, what the sitemap index lists. */
+export interface SitemapPartsTable {
+  month: string;
+  part: number;
+  url_count: number;
+  byte_estimate: number;
+  /** Latest change to any URL of the part (or the removal of one). */
+  lastmod: string;
+}
+
+/**
+ * Search: one row per published article, its texts normalised for search (src/search/document.ts).
+ * SQLite indexes it through the external-content FTS5 table `search_fts` (kept in step by
+ * triggers); PostgreSQL through generated `tsvector` columns with GIN indexes (not typed here:
+ * only src/search/postgres-engine.ts reads them, in SQL).
+ */
+export interface SearchDocumentsTable {
+  /** Publication second and article id in one integer (src/search/sort-key.ts); the FTS5 rowid. */
+  sort_key: number;
+  article_id: number;
+  language: string;
+  published_at: string;
+  headline: string;
+  standfirst: string;
+  body: string;
+  captions: string;
+  people: string;
+  tags: string;
+  /** Space-separated filter tokens: language, section, type, tags, authors. */
+  facets: string;
+}
+
+/** Where a suggested tag stands: waiting for a person, taken, or turned down (never offered again for that article). */
+export type TagSuggestionStatus = 'pending' | 'accepted' | 'rejected';
+
+/** A tag suggested for an article from its text (src/suggest), and the decision on it. */
+export interface TagSuggestionsTable {
+  id: Generated<number>;
+  article_id: number;
+  kind: TagsTable['kind'];
+  name: string;
+  /** Identifies the suggestion across re-analyses: `<kind>:<folded name>`, or `country:<ISO code>`. */
+  name_key: string;
+  /** The existing tag; null for a tag that accepting would create. */
+  tag_id: number | null;
+  /** For a new country its ISO code; for a new place its country's. */
+  country_code: string | null;
+  reason: string;
+  /** Percent, 0–100. */
+  confidence: number;
+  mentions: ColumnType<number, number | undefined, number>;
+  status: ColumnType<TagSuggestionStatus, TagSuggestionStatus | undefined, TagSuggestionStatus>;
+  /** Who decided; null with status `accepted` means the auto-tagging rule for places did. */
+  decided_by: number | null;
+  decided_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** Which revision of an article was last analysed for suggestions (lets `tags:suggest --all` resume). */
+export interface ArticleSuggestionStateTable {
+  article_id: number;
+  revision: number;
+  analyser_version: number;
+  analysed_at: string;
+}
+
 /** Every table Masthead owns. */
 export interface Database {
   site_settings: SiteSettingsTable;
@@ -278,6 +376,7 @@ export interface Database {
   articles: ArticlesTable;
   article_authors: ArticleAuthorsTable;
   article_tags: ArticleTagsTable;
+  article_hubs: ArticleHubsTable;
   article_corrections: ArticleCorrectionsTable;
   static_pages: StaticPagesTable;
   users: UsersTable;
@@ -288,6 +387,11 @@ export interface Database {
   mail_outbox: MailOutboxTable;
   article_revisions: ArticleRevisionsTable;
   article_activity: ArticleActivityTable;
+  tag_suggestions: TagSuggestionsTable;
+  article_suggestion_state: ArticleSuggestionStateTable;
+  sitemap_entries: SitemapEntriesTable;
+  sitemap_parts: SitemapPartsTable;
+  search_documents: SearchDocumentsTable;
 }
 
 /** A stored article row. */
