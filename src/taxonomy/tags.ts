@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { recordAudit } from '../accounts/audit.ts';
 import type { ActingContext } from '../accounts/user-management.ts';
 import { changeContent } from '../content/content-version.ts';
+import { hubsDependingOn, refreshHubs, refreshHubsAfterTagEdit } from '../hubs/sync.ts';
 import type { Database, TagRow } from '../db/schema.ts';
 import { likePattern } from '../newsroom/listing.ts';
 import { TAG_KINDS, searchTags, slugForName } from '../newsroom/tags.ts';
@@ -236,6 +237,7 @@ export async function updateTag(db: Kysely<Database>, acting: ActingContext, id:
       }
       const changed = (Object.keys(values) as (keyof TagValues)[]).filter((key) => values[key] !== before[key]);
       await trx.updateTable('tags').set(values).where('id', '=', id).execute();
+      await refreshHubsAfterTagEdit(trx, id, before);
       const moved = values.slug !== before.slug || values.kind !== before.kind;
       const details = { fields: changed, ...(moved ? { previous: `${before.kind}/${before.slug}`, now: `${values.kind}/${values.slug}` } : {}) };
       await recordAudit(trx, { actorUserId: acting.actor.id, action: 'tag.updated', subjectType: 'tag', subjectId: id, details, ip: acting.ip });
@@ -265,6 +267,7 @@ export async function mergeTag(db: Kysely<Database>, acting: ActingContext, sour
     const target = tags.find((tag) => Number(tag.id) === targetId);
     if (!source) throw new TaxonomyNotFoundError('No tag has that number.');
     if (!target) throw new ValidationError(['The tag to merge into no longer exists; search again.']);
+    const hubs = await hubsDependingOn(trx, [sourceId, targetId]);
 
     const both = await trx
       .deleteFrom('article_tags')
@@ -289,6 +292,7 @@ export async function mergeTag(db: Kysely<Database>, acting: ActingContext, sour
       .where('parent_id', '=', sourceId)
       .execute();
     await trx.deleteFrom('tags').where('id', '=', sourceId).execute();
+    await refreshHubs(trx, hubs);
 
     const result = { moved: Number(moved.numUpdatedRows), alreadyTagged: Number(both.numDeletedRows) };
     const details = { into: targetId, intoName: target.name, merged: `${source.kind}/${source.slug}`, name: source.name, ...result };
@@ -302,9 +306,11 @@ export async function deleteTag(db: Kysely<Database>, acting: ActingContext, id:
   return changeContent(db, async (trx) => {
     const tag = await trx.selectFrom('tags').select(['kind', 'slug', 'name']).where('id', '=', id).executeTakeFirst();
     if (!tag) throw new TaxonomyNotFoundError('No tag has that number.');
+    const hubs = await hubsDependingOn(trx, [id]);
     const removed = await trx.deleteFrom('article_tags').where('tag_id', '=', id).executeTakeFirst();
     await trx.updateTable('tags').set({ parent_id: null }).where('parent_id', '=', id).execute();
     await trx.deleteFrom('tags').where('id', '=', id).execute();
+    await refreshHubs(trx, hubs);
     const articles = Number(removed.numDeletedRows);
     await recordAudit(trx, { actorUserId: acting.actor.id, action: 'tag.deleted', subjectType: 'tag', subjectId: id, details: { kind: tag.kind, slug: tag.slug, name: tag.name, articles }, ip: acting.ip });
     return articles;
