@@ -36,6 +36,7 @@ interface SettingsFormValues {
   editions: Record<Edition, Record<TextKey, string>>;
   languages: string[];
   policies: Record<Policy, string>;
+  autoTagPlaces: boolean;
 }
 
 const TEXT_LIMITS: Record<TextKey, number> = { name: 100, tagline: 200, description: 500, publisherBlurb: 600 };
@@ -55,6 +56,7 @@ function valuesOf(settings: SiteSettings): SettingsFormValues {
     editions: { ar: edition('ar'), fr: edition('fr') },
     languages: [...settings.languages],
     policies: { ...settings.policyPages },
+    autoTagPlaces: settings.autoTagPlaces,
   };
 }
 
@@ -71,6 +73,7 @@ function valuesFrom(form: Form): SettingsFormValues {
     editions: { ar: texts('ar_'), fr: texts('fr_') },
     languages,
     policies: Object.fromEntries(POLICIES.map((key) => [key, text(form, `policy_${key}`)])) as Record<Policy, string>,
+    autoTagPlaces: form.autoTagPlaces === 'on',
   };
 }
 
@@ -81,7 +84,7 @@ function settingsInput(values: SettingsFormValues, current: SiteSettings): unkno
   const localized = { ...current.localized, ar: edition('ar'), fr: edition('fr') };
   // No language ticked is reported once, by problemsOf, rather than again by the schema.
   const languages = values.languages.length > 0 ? values.languages : current.languages;
-  return { ...current, ...values.main, localized, languages, policyPages: values.policies };
+  return { ...current, ...values.main, localized, languages, policyPages: values.policies, autoTagPlaces: values.autoTagPlaces };
 }
 
 const PATH_LABELS: Record<string, string> = {
@@ -172,6 +175,14 @@ function SettingsForm(props: { values: SettingsFormValues; csrf: string }) {
             <input name={`policy_${key}`} value={values.policies[key]} maxlength={120} pattern="[a-z0-9]+(-[a-z0-9]+)*" required autocomplete="off" spellcheck="false" />
           </label>
         ))}
+      </fieldset>
+      <fieldset class="taxonomy-fieldset">
+        <legend>Suggested tags</legend>
+        <p class="hint">Saving an article suggests tags from its text; editors accept or reject each one.</p>
+        <label class="settings-check">
+          <input type="checkbox" name="autoTagPlaces" checked={values.autoTagPlaces} />
+          Add place and country tags automatically: when a saved article names a place or country that already has a tag, the tag is added without asking (recorded in the article’s history)
+        </label>
       </fieldset>
       <button type="submit">Save settings</button>
     </form>

@@ -1,4 +1,4 @@
-/** The `masthead` command for operators: serve, migrate, seed. Every command has --help. */
+/** The `masthead` command for operators: serve, migrate, seed, user:create, tags:suggest. Every command has --help. */
 import { Command, InvalidArgumentError } from 'commander';
 import { ConfigError, loadConfig } from '../config.ts';
 import type { Config } from '../config.ts';
@@ -147,6 +147,52 @@ program
         process.exitCode = 1;
       }
       await handle.close();
+    } catch (error) {
+      fail(error);
+    }
+  });
+
+program
+  .command('tags:suggest')
+  .description('Suggest tags (people, organisations, places and their countries) from the text of archived articles; decisions already taken are kept')
+  .option('--all', 'every article (articles already analysed at their current revision are skipped, so an interrupted run resumes)')
+  .option('--article <id>', 'one article', positiveInteger)
+  .option('--force', 'analyse again articles that are already up to date')
+  .option('--auto-tag', 'also apply the auto-tagging rule for places, when the site settings enable it')
+  .option('--batch-size <n>', 'articles read per query', positiveInteger, 200)
+  .action(async (options: { all?: boolean; article?: number; force?: boolean; autoTag?: boolean; batchSize: number }) => {
+    if (Boolean(options.all) === Boolean(options.article)) {
+      process.stderr.write('masthead: give either --all or --article <id>\n');
+      process.exit(1);
+    }
+    const settings = config();
+    try {
+      const handle = await openDatabase(targetFromConfig(settings));
+      const report = await migrateToLatest(handle.db);
+      if (report.error) fail(report.error);
+      const { suggestAcrossArchive } = await import('../suggest/archive.ts');
+      const { ProgressBar } = await import('../suggest/progress.ts');
+      let bar: InstanceType<typeof ProgressBar> | null = null;
+      const summary = await suggestAcrossArchive(handle.db, {
+        articleId: options.article,
+        isForced: options.force === true,
+        autoTag: options.autoTag === true,
+        batchSize: options.batchSize,
+        onProgress: (done, total) => {
+          bar ??= new ProgressBar(process.stderr, total, 'Suggesting tags');
+          bar.update(done);
+        },
+        onFailure: (articleId, error) => process.stderr.write(`${process.stderr.isTTY ? '\n' : ''}masthead: article ${articleId} could not be analysed: ${error instanceof Error ? error.message : String(error)}\n`),
+      });
+      (bar as InstanceType<typeof ProgressBar> | null)?.finish();
+      await handle.close();
+      if (options.article && summary.total === 0) {
+        process.stderr.write(`masthead: no article has id ${options.article}\n`);
+        process.exit(1);
+      }
+      const autoTagged = options.autoTag ? `; ${summary.autoTagged} tags added by the auto-tagging rule` : '';
+      process.stdout.write(`Analysed ${summary.analysed} of ${summary.total} articles in ${summary.seconds.toFixed(1)} s (${summary.upToDate} already up to date, ${summary.failed} failed): ${summary.suggestions} suggestions${autoTagged}.\n`);
+      if (summary.failed > 0) process.exitCode = 1;
     } catch (error) {
       fail(error);
     }

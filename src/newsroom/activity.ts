@@ -71,4 +71,5 @@ export const ACTIVITY_LABELS: Record<string, string> = {
   conflict: 'tried to save over a newer version (kept as a revision)',
   translation_linked: 'linked a translation',
   translation_unlinked: 'unlinked a translation',
+  auto_tagged: 'added place tags by the auto-tagging rule',
 };

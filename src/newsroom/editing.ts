@@ -12,6 +12,7 @@ import { recordAudit } from '../accounts/audit.ts';
 import type { SessionUser } from '../accounts/sessions.ts';
 import { readingMinutes } from '../articles/body/render.ts';
 import { syncListing } from '../articles/commands.ts';
+import { afterArticleWrite } from '../content/article-hooks.ts';
 import { changeContent } from '../content/content-version.ts';
 import type { Database, RevisionKind } from '../db/schema.ts';
 import { PublicError } from '../http/errors.tsx';
@@ -25,6 +26,7 @@ import { PLACEHOLDER_SLUG_PREFIX } from './readiness.ts';
 import { slugify } from './slugs.ts';
 import { getRevision, recordRevision } from './revisions.ts';
 import { checkFields, readFields, referenceProblems, writeFields } from './snapshot.ts';
+import { refreshSuggestions } from '../suggest/refresh.ts';
 import type { StoredFields } from './snapshot.ts';
 
 /** A save refused because someone saved a newer version first. */
@@ -231,6 +233,7 @@ export async function saveArticle(
     const latest = await loadState(db, articleId);
     return keepConflict(latest.revision);
   }
+  if (!request.autosave) await refreshSuggestions(db, articleId);
   return outcome;
 }
 
@@ -271,6 +274,7 @@ export async function linkTranslation(db: Kysely<Database>, actor: SessionUser, 
     const languages = new Set(members.filter((member) => member.id !== articleId && member.id !== otherId).map((member) => member.language));
     if (languages.has(mine.language) || languages.has(other.language)) throw new ValidationError(['articleId: that translation group already has an article in this language']);
     await trx.updateTable('articles').set({ translation_group: group, modified_at: isoNow() }).where('id', 'in', [articleId, otherId]).execute();
+    for (const id of [articleId, otherId]) await afterArticleWrite(trx, id);
     await recordActivity(trx, { articleId, userId: actor.id, action: 'translation_linked', details: { articleId: otherId } });
     await recordActivity(trx, { articleId: otherId, userId: actor.id, action: 'translation_linked', details: { articleId } });
   });
@@ -287,6 +291,7 @@ export async function unlinkTranslation(db: Kysely<Database>, actor: SessionUser
     await trx.updateTable('articles').set({ translation_group: null, modified_at: isoNow() }).where('id', '=', otherId).execute();
     const left = await trx.selectFrom('articles').select('id').where('translation_group', '=', group).execute();
     if (left.length < 2) await trx.updateTable('articles').set({ translation_group: null }).where('translation_group', '=', group).execute();
+    for (const id of [articleId, otherId, ...left.map((row) => Number(row.id))]) await afterArticleWrite(trx, id);
     await recordActivity(trx, { articleId, userId: actor.id, action: 'translation_unlinked', details: { articleId: otherId } });
   });
 }

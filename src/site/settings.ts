@@ -31,6 +31,8 @@ export const siteSettingsSchema = z.object({
       contact: z.string().default('contact'),
     })
     .default({ about: 'about', corrections: 'corrections-policy', ethics: 'ethics', contact: 'contact' }),
+  /** Whether saving an article adds the existing place and country tags its text names, without asking (src/suggest). */
+  autoTagPlaces: z.boolean().default(false),
 });
 
 /** Validated site settings. */

@@ -4,6 +4,7 @@
  * them complete; the island (client/main.ts) wires them.
  */
 import type { EditableArticle } from '../../newsroom/editable.ts';
+import { SUGGESTION_IDS } from '../../suggest/dom-ids.ts';
 import { ID, TAG_KINDS, tagIds } from './client/dom-ids.ts';
 import type { EditorLookups, EditorTag } from './client/editor-state.ts';
 import { Field, LocalTime, Section, hintId } from './panel-parts.tsx';
@@ -170,7 +171,25 @@ function TagChip(props: { tag: EditorTag; isReadOnly: boolean }) {
   );
 }
 
-/** The chosen tags by kind, each kind with its search box. */
+/**
+ * Tags suggested from the text, each to accept or reject; the island fills the list when
+ * the page loads and after every save (client/suggestions.ts), and announces changes.
+ */
+function SuggestedTags() {
+  return (
+    <fieldset id={SUGGESTION_IDS.box} class="editor-tags">
+      <legend id={SUGGESTION_IDS.title} class="editor-label" tabindex={-1}>
+        Suggested tags
+      </legend>
+      <p id={SUGGESTION_IDS.status} class="editor-hint" role="status" aria-live="polite">
+        Names found in the text appear here when the article is saved. Nothing is tagged until someone accepts it.
+      </p>
+      <ul id={SUGGESTION_IDS.list} class="editor-list" aria-labelledby={SUGGESTION_IDS.title}></ul>
+    </fieldset>
+  );
+}
+
+/** The chosen tags by kind, each kind with its search box, then the suggested tags. */
 export function TagsSection(props: { tags: EditorTag[]; isReadOnly: boolean }) {
   return (
     <Section id="editor-tags-title" title="Tags">
@@ -197,6 +216,7 @@ export function TagsSection(props: { tags: EditorTag[]; isReadOnly: boolean }) {
           </fieldset>
         );
       })}
+      {props.isReadOnly ? null : <SuggestedTags />}
     </Section>
   );
 }

@@ -20,6 +20,7 @@ import { Saver } from './saver.ts';
 import type { Conflict } from './saver.ts';
 import { StatusLine } from './status-line.ts';
 import { wireTags } from './tags.ts';
+import { wireSuggestions } from './suggestions.ts';
 import { searchArticles, wireTranslations } from './translations.ts';
 import { wireCorrections, wireWorkflow } from './workflow.ts';
 
@@ -109,9 +110,10 @@ function start(): void {
     // Without a body editor (it failed to start) the stored body is sent back unchanged.
     collect: () => collectFields(body.document()),
     isMinorEdit: () => minorEdit?.checked === true,
-    onSaved: (_saved, wasAutosave) => {
+    onSaved: (saved, wasAutosave) => {
       // "Minor edit" describes one update; the next one starts as a normal edit.
       if (!wasAutosave && minorEdit) minorEdit.checked = false;
+      if (!wasAutosave) suggestions?.afterSave(saved);
     },
     onConflict,
   });
@@ -136,6 +138,7 @@ function start(): void {
   const showAuthors = wireAuthors(lookups.authors, changed);
   const showSources = wireSources(article.fields.sources, changed);
   const showTags = wireTags(state.can.createTags, changed, report);
+  const suggestions = wireSuggestions({ articleId: article.id, saver: activeSaver, canCreateTags: state.can.createTags });
   const showHero = picker ? wireHero(lookups.heroImage ?? placeholderHero(article.fields.heroImageId), picker, changed, report) : null;
   wireTranslations(article, lookups.languages, activeSaver, report);
   const stepContext = { article, saver: activeSaver, onConflict };

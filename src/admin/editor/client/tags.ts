@@ -24,6 +24,17 @@ function chip(tag: EditorTag): HTMLLIElement {
   );
 }
 
+let addToChosen: ((tag: EditorTag, isStored: boolean) => boolean) | null = null;
+
+/**
+ * Adds a tag to its kind's chosen list, as an accepted suggestion does; the next save
+ * carries it. `isStored`: the article already has it (the auto-tagging rule added it), so
+ * nothing is marked unsaved. Returns whether a chip was added.
+ */
+export function addChosenTag(tag: EditorTag, options: { isStored?: boolean } = {}): boolean {
+  return addToChosen?.(tag, options.isStored === true) ?? false;
+}
+
 /**
  * Wires the tag groups. `report` shows a problem (a failed search or creation). Returns a
  * way to show other tags by id (without `onChange`), which answers how many of them had
@@ -93,6 +104,18 @@ export function wireTags(canCreate: boolean, onChange: () => void, report: (mess
       },
     });
   }
+
+  addToChosen = (tag, isStored) => {
+    if (chosenIds().has(tag.id) || !TAG_KINDS.some(({ kind }) => kind === tag.kind)) return false;
+    if (chosenIds().size >= MAX_TAGS) {
+      report(`An article can have at most ${MAX_TAGS} tags.`);
+      return false;
+    }
+    known.set(tag.id, tag);
+    byId(tagIds(tag.kind).list).append(chip(tag));
+    if (!isStored) onChange();
+    return true;
+  };
 
   return (ids) => {
     const [first] = TAG_KINDS;
