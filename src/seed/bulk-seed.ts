@@ -11,6 +11,7 @@ import { maxBoundParameters } from '../db/dialect.ts';
 import type { Database, NewArticleRow } from '../db/schema.ts';
 import { ARTICLE_TYPES } from '../articles/article-types.ts';
 import { createRng } from './demo/prng.ts';
+import { SearchDocumentBatch, finishSearchBulkLoad } from '../search/bulk.ts';
 
 const SUBJECTS = ['Ministers', 'Negotiators', 'Farmers', 'Engineers', 'Students', 'Port workers', 'Doctors', 'Mayors', 'Envoys', 'Researchers', 'Traders', 'Judges'];
 const VERBS = ['weigh', 'reject', 'back', 'debate', 'question', 'prepare', 'delay', 'announce', 'review', 'challenge'];
@@ -70,58 +71,65 @@ export async function seedBulkArticles(db: Kysely<Database>, dialect: DialectNam
   const batchSize = Math.min(2000, Math.floor(maxBoundParameters(dialect) / columnsPerArticle));
   // Newest article is a minute old; the archive reaches back roughly one minute per article.
   const newest = Date.now() - 60_000;
+  const search = await SearchDocumentBatch.start(db, dialect);
   let written = 0;
-  while (written < options.count) {
-    const size = Math.min(batchSize, options.count - written);
-    const rows: NewArticleRow[] = [];
-    for (let index = 0; index < size; index += 1) {
-      const serial = written + index;
-      const place = pick(PLACES);
-      const headline = `${pick(SUBJECTS)} ${pick(VERBS)} ${pick(OBJECTS)} in ${place}`;
-      const publishedAt = new Date(newest - serial * 60_000 - Math.floor(random() * 30_000)).toISOString();
-      const body = {
-        type: 'doc',
-        content: [0, 1, 2].map(() => ({ type: 'paragraph', content: [{ type: 'text', text: `${pick(SENTENCES)} ${pick(SENTENCES)}` }] })),
-      };
-      rows.push({
-        slug: `${headline.toLowerCase().replace(/[^a-z0-9]+/g, '-')}-${runId}-${serial}`,
-        language: 'en',
-        translation_group: null,
-        headline,
-        standfirst: `${pick(SENTENCES)}`,
-        type: pick(ARTICLE_TYPES),
-        section_id: pick(taxonomy.sectionIds),
-        byline: null,
-        dateline: place.toUpperCase(),
-        body: JSON.stringify(body),
-        hero_image_id: taxonomy.imageIds.length > 0 ? pick(taxonomy.imageIds) : null,
-        hero_caption: null,
-        hero_credit: null,
-        hero_alt: null,
-        sources: '[]',
-        status: 'published',
-        published_at: publishedAt,
-        updated_at: null,
-        created_at: publishedAt,
-        modified_at: publishedAt,
-        licensing_policy: null,
-        seo_title: null,
-        seo_description: null,
-        word_count: 60,
+  try {
+    while (written < options.count) {
+      const size = Math.min(batchSize, options.count - written);
+      const rows: NewArticleRow[] = [];
+      for (let index = 0; index < size; index += 1) {
+        const serial = written + index;
+        const place = pick(PLACES);
+        const headline = `${pick(SUBJECTS)} ${pick(VERBS)} ${pick(OBJECTS)} in ${place}`;
+        const publishedAt = new Date(newest - serial * 60_000 - Math.floor(random() * 30_000)).toISOString();
+        const body = {
+          type: 'doc',
+          content: [0, 1, 2].map(() => ({ type: 'paragraph', content: [{ type: 'text', text: `${pick(SENTENCES)} ${pick(SENTENCES)}` }] })),
+        };
+        rows.push({
+          slug: `${headline.toLowerCase().replace(/[^a-z0-9]+/g, '-')}-${runId}-${serial}`,
+          language: 'en',
+          translation_group: null,
+          headline,
+          standfirst: `${pick(SENTENCES)}`,
+          type: pick(ARTICLE_TYPES),
+          section_id: pick(taxonomy.sectionIds),
+          byline: null,
+          dateline: place.toUpperCase(),
+          body: JSON.stringify(body),
+          hero_image_id: taxonomy.imageIds.length > 0 ? pick(taxonomy.imageIds) : null,
+          hero_caption: null,
+          hero_credit: null,
+          hero_alt: null,
+          sources: '[]',
+          status: 'published',
+          published_at: publishedAt,
+          updated_at: null,
+          created_at: publishedAt,
+          modified_at: publishedAt,
+          licensing_policy: null,
+          seo_title: null,
+          seo_description: null,
+          word_count: 60,
+        });
+      }
+      await changeContent(db, async (trx) => {
+        const inserted = await trx.insertInto('articles').values(rows).returning(['id', 'published_at', 'slug']).execute();
+        const authorRows = inserted.map((row) => ({ article_id: row.id, author_id: pick(taxonomy.authorIds), position: 0, listed_at: row.published_at }));
+        const tagRows = inserted.flatMap((row) => {
+          const chosen = new Set([pick(taxonomy.tagIds), pick(taxonomy.tagIds), pick(taxonomy.tagIds)]);
+          return [...chosen].map((tagId, position) => ({ article_id: row.id, tag_id: tagId, position, language: 'en', listed_at: row.published_at }));
+        });
+        for (let start = 0; start < authorRows.length; start += 5000) await trx.insertInto('article_authors').values(authorRows.slice(start, start + 5000)).execute();
+        for (let start = 0; start < tagRows.length; start += 5000) await trx.insertInto('article_tags').values(tagRows.slice(start, start + 5000)).execute();
+        await search.insert(trx, dialect, inserted, rows, authorRows, tagRows);
       });
+      written += size;
+      options.onProgress?.(written);
     }
-    await changeContent(db, async (trx) => {
-      const inserted = await trx.insertInto('articles').values(rows).returning(['id', 'published_at']).execute();
-      const authorRows = inserted.map((row) => ({ article_id: row.id, author_id: pick(taxonomy.authorIds), position: 0, listed_at: row.published_at }));
-      const tagRows = inserted.flatMap((row) => {
-        const chosen = new Set([pick(taxonomy.tagIds), pick(taxonomy.tagIds), pick(taxonomy.tagIds)]);
-        return [...chosen].map((tagId, position) => ({ article_id: row.id, tag_id: tagId, position, language: 'en', listed_at: row.published_at }));
-      });
-      for (let start = 0; start < authorRows.length; start += 5000) await trx.insertInto('article_authors').values(authorRows.slice(start, start + 5000)).execute();
-      for (let start = 0; start < tagRows.length; start += 5000) await trx.insertInto('article_tags').values(tagRows.slice(start, start + 5000)).execute();
-    });
-    written += size;
-    options.onProgress?.(written);
+  } finally {
+    // Even after a failed batch, so the search index is whole and its triggers never stay off.
+    await finishSearchBulkLoad(db, dialect);
   }
   await sql`analyze`.execute(db);
   return written;
