@@ -12,6 +12,8 @@ import type { Database, NewArticleRow } from '../db/schema.ts';
 import { ARTICLE_TYPES } from '../articles/article-types.ts';
 import { createRng } from './demo/prng.ts';
 import { SearchDocumentBatch, finishSearchBulkLoad } from '../search/bulk.ts';
+import { rebuildHubListings } from '../hubs/sync.ts';
+import { rebuildSitemapMonths } from '../sitemaps/sync.ts';
 
 const SUBJECTS = ['Ministers', 'Negotiators', 'Farmers', 'Engineers', 'Students', 'Port workers', 'Doctors', 'Mayors', 'Envoys', 'Researchers', 'Traders', 'Judges'];
 const VERBS = ['weigh', 'reject', 'back', 'debate', 'question', 'prepare', 'delay', 'announce', 'review', 'challenge'];
@@ -130,6 +132,9 @@ export async function seedBulkArticles(db: Kysely<Database>, dialect: DialectNam
   } finally {
     // Even after a failed batch, so the search index is whole and its triggers never stay off.
     await finishSearchBulkLoad(db, dialect);
+  // The other derived tables are filled in one set-based pass rather than per article.
+  await rebuildHubListings(db);
+  await rebuildSitemapMonths(db);
   }
   await sql`analyze`.execute(db);
   return written;
