@@ -6,6 +6,8 @@ import { sql } from 'kysely';
 import type { Expression, Kysely, SqlBool } from 'kysely';
 import type { ListingCursor } from '../articles/cursor.ts';
 import { changeContent } from '../content/content-version.ts';
+import { findImageUses } from './image-usage.ts';
+import { resyncSearchFor } from '../search/resync.ts';
 import { dialectOf } from '../db/dialect.ts';
 import type { DialectName } from '../db/dialect.ts';
 import type { Database, ImageRow } from '../db/schema.ts';
@@ -165,5 +167,7 @@ export async function updateImageMetadata(db: Kysely<Database>, id: number, patc
   await changeContent(db, async (trx) => {
     await trx.updateTable('images').set(changes).where('id', '=', id).execute();
   });
+  // Captions are searchable: re-index the articles that show this photo.
+  if (patch.caption !== undefined) await resyncSearchFor(db, { articleIds: (await findImageUses(db, id)).map((use) => use.articleId) });
   return getImage(db, id);
 }

@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { recordAudit } from '../accounts/audit.ts';
 import type { ActingContext } from '../accounts/user-management.ts';
 import { changeContent } from '../content/content-version.ts';
+import { resyncSearchFor } from '../search/resync.ts';
 import type { AuthorRow, Database, UsersTable } from '../db/schema.ts';
 import { likePattern } from '../newsroom/listing.ts';
 import { slugForName } from '../newsroom/tags.ts';
@@ -271,6 +272,8 @@ export async function updateAuthor(db: Kysely<Database>, acting: ActingContext, 
       await recordAudit(trx, { actorUserId: acting.actor.id, action: 'author.updated', subjectType: 'author', subjectId: id, details, ip: acting.ip });
     }),
   );
+  // Articles are found by their authors' names: re-index those this author signs.
+  await resyncSearchFor(db, { authorId: id });
 }
 
 /** Deletes a profile no article credits (its account simply loses the link); otherwise refuses, saying how many do. */

@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { recordAudit } from '../accounts/audit.ts';
 import type { ActingContext } from '../accounts/user-management.ts';
 import { changeContent } from '../content/content-version.ts';
+import { articlesIn, resyncSearchFor } from '../search/resync.ts';
 import { hubsDependingOn, refreshHubs, refreshHubsAfterTagEdit } from '../hubs/sync.ts';
 import type { Database, TagRow } from '../db/schema.ts';
 import { likePattern } from '../newsroom/listing.ts';
@@ -243,6 +244,8 @@ export async function updateTag(db: Kysely<Database>, acting: ActingContext, id:
       await recordAudit(trx, { actorUserId: acting.actor.id, action: 'tag.updated', subjectType: 'tag', subjectId: id, details, ip: acting.ip });
     }),
   );
+  // Articles are found by their tags' names and aliases: re-index those that carry it.
+  await resyncSearchFor(db, { tagId: id });
 }
 
 /** What a merge did. */
@@ -261,7 +264,7 @@ export interface MergeResult {
  */
 export async function mergeTag(db: Kysely<Database>, acting: ActingContext, sourceId: number, targetId: number): Promise<MergeResult> {
   if (sourceId === targetId) throw new ValidationError(['A tag cannot be merged into itself; choose another tag.']);
-  return changeContent(db, async (trx) => {
+  const result = await changeContent(db, async (trx) => {
     const tags = await trx.selectFrom('tags').select(['id', 'kind', 'slug', 'name', 'aliases']).where('id', 'in', [sourceId, targetId]).execute();
     const source = tags.find((tag) => Number(tag.id) === sourceId);
     const target = tags.find((tag) => Number(tag.id) === targetId);
@@ -299,11 +302,14 @@ export async function mergeTag(db: Kysely<Database>, acting: ActingContext, sour
     await recordAudit(trx, { actorUserId: acting.actor.id, action: 'tag.merged', subjectType: 'tag', subjectId: sourceId, details, ip: acting.ip });
     return result;
   });
+  await resyncSearchFor(db, { tagId: targetId });
+  return result;
 }
 
 /** Deletes a tag, taking it off every article that carries it; returns how many did. */
 export async function deleteTag(db: Kysely<Database>, acting: ActingContext, id: number): Promise<number> {
-  return changeContent(db, async (trx) => {
+  const carriers = await articlesIn(db, { tagId: id });
+  const removedFrom = await changeContent(db, async (trx) => {
     const tag = await trx.selectFrom('tags').select(['kind', 'slug', 'name']).where('id', '=', id).executeTakeFirst();
     if (!tag) throw new TaxonomyNotFoundError('No tag has that number.');
     const hubs = await hubsDependingOn(trx, [id]);
@@ -315,4 +321,6 @@ export async function deleteTag(db: Kysely<Database>, acting: ActingContext, id:
     await recordAudit(trx, { actorUserId: acting.actor.id, action: 'tag.deleted', subjectType: 'tag', subjectId: id, details: { kind: tag.kind, slug: tag.slug, name: tag.name, articles }, ip: acting.ip });
     return articles;
   });
+  await resyncSearchFor(db, { articleIds: carriers });
+  return removedFrom;
 }
