@@ -3,19 +3,11 @@
  * into plain links (a reader runs no script and shows no click-to-load placeholder) and
  * every URL made absolute (a feed is read away from the site, so `/news/x` means nothing).
  */
-import type { BlockNode, BodyDocument, EmbedNode, EmbedProvider } from '../articles/body/document.ts';
+import type { BlockNode, BodyDocument, EmbedNode } from '../articles/body/document.ts';
+import { EMBED_PROVIDER_NAMES } from '../articles/body/document.ts';
 import { renderBodyHtml } from '../articles/body/render.ts';
 import type { BodyRenderContext } from '../articles/body/render.ts';
 import { embedUrlProblem, hostOf } from '../articles/body/url.ts';
-
-const PROVIDER_BRANDS: Readonly<Record<Exclude<EmbedProvider, 'other'>, string>> = {
-  youtube: 'YouTube',
-  vimeo: 'Vimeo',
-  x: 'X',
-  instagram: 'Instagram',
-  facebook: 'Facebook',
-  tiktok: 'TikTok',
-};
 
 /** Renders a body for a feed item: absolute URLs, embeds as links. */
 export function renderFeedBodyHtml(doc: BodyDocument, ctx: BodyRenderContext, urls: { publicUrl: string; articleUrl: string }): string {
@@ -42,7 +34,7 @@ function embedsAsLinks(block: BlockNode, ctx: BodyRenderContext): BlockNode {
 function embedLink(node: EmbedNode, ctx: BodyRenderContext): BlockNode {
   const { provider, url, title } = node.attrs;
   if (embedUrlProblem(provider, url) !== null) return { type: 'paragraph' };
-  const brand = provider === 'other' ? hostOf(url) : PROVIDER_BRANDS[provider];
+  const brand = provider === 'other' ? hostOf(url) : EMBED_PROVIDER_NAMES[provider];
   const open = ctx.labels.embedOpen(brand);
   const label = title !== null && title.trim() !== '' ? `${title.trim()} (${open})` : open;
   return { type: 'paragraph', content: [{ type: 'text', text: label, marks: [{ type: 'link', attrs: { href: url } }] }] };

@@ -11,7 +11,6 @@ import { can, canDeleteArticle, canEditArticle, canPublishArticle, canReadArticl
 import { recordAudit } from '../accounts/audit.ts';
 import type { SessionUser } from '../accounts/sessions.ts';
 import { readingMinutes } from '../articles/body/render.ts';
-import { syncListing } from '../articles/commands.ts';
 import { afterArticleWrite } from '../content/article-hooks.ts';
 import { changeContent } from '../content/content-version.ts';
 import type { Database, RevisionKind } from '../db/schema.ts';
@@ -151,13 +150,9 @@ export async function createDraft(
     const articleId = Number(row.id);
     await writeFields(trx, articleId, fields, { status: 'draft', publishedAt: null, modifiedAt: now });
     await recordActivity(trx, { articleId, userId: actor.id, action: 'created' });
-    await keepRevision(trx, articleId, 1, 'create', fields, actor.id);
+    await recordRevision(trx, { articleId, revision: 1, kind: 'create', fields, userId: actor.id });
     return articleId;
   });
-}
-
-async function keepRevision(trx: Transaction<Database>, articleId: number, revision: number, kind: RevisionKind, fields: StoredFields, userId: number | null): Promise<number> {
-  return recordRevision(trx, { articleId, revision, kind, fields, userId });
 }
 
 /** What a save did. */
@@ -370,6 +365,3 @@ export async function deleteArticle(db: Kysely<Database>, actor: SessionUser, ar
     await recordAudit(trx, { actorUserId: actor.id, action: 'article.deleted', subjectType: 'article', subjectId: articleId, details: { headline: row.headline, status: state.status, lastVersion: fields }, ip });
   });
 }
-
-/** Keeps the denormalised listing columns right after a state change (re-exported for workflow). */
-export { syncListing };

@@ -20,12 +20,12 @@ interface AxeResult {
   violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[];
 }
 
-/** Serious and critical WCAG 2.x A/AA violations axe-core finds on the page. */
-export async function axeViolations(page: Page): Promise<string[]> {
+/** Serious and critical WCAG 2.x A/AA violations axe-core finds on the page (or only inside `scope`, a CSS selector). */
+export async function axeViolations(page: Page, scope?: string): Promise<string[]> {
   await page.addScriptTag({ path: AXE });
-  const result = await page.evaluate(async () => {
-    const axe = (globalThis as unknown as { axe: { run: (options: object) => Promise<AxeResult> } }).axe;
-    return axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } });
-  });
+  const result = await page.evaluate(async (selector) => {
+    const axe = (globalThis as unknown as { axe: { run: (context: object, options: object) => Promise<AxeResult> } }).axe;
+    return axe.run(selector ? { include: [[selector]] } : { exclude: [] }, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } });
+  }, scope ?? null);
   return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
 }

@@ -25,17 +25,7 @@ import { openTestDatabase } from '../db-matrix.ts';
 import { buildArticle, seedSmallNewsroom, tempMediaDir } from '../factories.ts';
 import { createTestApp } from '../http-harness.ts';
 import type { TestApp } from '../http-harness.ts';
-
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
-const AXE = path.resolve('node_modules/axe-core/axe.min.js');
-const SHOTS = path.resolve('test-results/screenshots');
-const hasChromium = fs.existsSync(CHROMIUM);
-if (!hasChromium && process.env.CI === 'true') throw new Error(`${CHROMIUM} is missing: .ci/run installs Debian's chromium`);
-
-interface AxeResult {
-  violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[];
-}
+import { CHROMIUM, CHROMIUM_ARGS, SHOTS, axeViolations, hasChromium } from './chromium.ts';
 
 describe('article editor in Chromium', { skip: hasChromium ? false : `${CHROMIUM} not installed` }, () => {
   let handle: DatabaseHandle;
@@ -104,14 +94,7 @@ describe('article editor in Chromium', { skip: hasChromium ? false : `${CHROMIUM
   const status = (page: Page) => page.locator('#editor-save-status');
 
   /** Serious and critical axe findings in the page's main element (the whole editor, the body editor's toolbar included). The page must be opened with `bypassCSP`. */
-  async function seriousAxeViolations(page: Page): Promise<string[]> {
-    await page.addScriptTag({ path: AXE });
-    const result = await page.evaluate(async () => {
-      const axe = (globalThis as unknown as { axe: { run: (context: object, options: object) => Promise<AxeResult> } }).axe;
-      return axe.run({ include: [['#main']] }, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } });
-    });
-    return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
-  }
+  const seriousAxeViolations = (page: Page) => axeViolations(page, '#main');
 
   /** Calls the Admin API as the signed-in editor, from outside the page. */
   function apiSend(method: string, apiPath: string, body?: unknown): Promise<Response> {

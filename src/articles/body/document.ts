@@ -111,6 +111,16 @@ export const EMBED_PROVIDERS = ['youtube', 'vimeo', 'x', 'instagram', 'facebook'
 /** A third-party service an embed can point at. */
 export type EmbedProvider = (typeof EMBED_PROVIDERS)[number];
 
+/** What readers and editors call each named provider (an `other` embed is named by its host). */
+export const EMBED_PROVIDER_NAMES: Readonly<Record<Exclude<EmbedProvider, 'other'>, string>> = {
+  youtube: 'YouTube',
+  vimeo: 'Vimeo',
+  x: 'X',
+  instagram: 'Instagram',
+  facebook: 'Facebook',
+  tiktok: 'TikTok',
+};
+
 /** Third-party content, rendered as a click-to-load placeholder; `url` is https. */
 export interface EmbedNode {
   type: 'embed';

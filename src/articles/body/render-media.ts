@@ -4,20 +4,12 @@
 import type { RenderableImage } from '../../media/types.ts';
 import { renderPictureHtml } from '../../media/picture.ts';
 import type { EmbedNode, EmbedProvider, ImageBlockNode, RelatedLinkNode } from './document.ts';
+import { EMBED_PROVIDER_NAMES } from './document.ts';
 import { escapeAttribute, escapeHtml } from './escape.ts';
 import { externalRel } from './render-inline.ts';
 import { DEFAULT_BODY_IMAGE_SIZES } from './render-context.ts';
 import type { BodyLabels, BodyRenderContext } from './render-context.ts';
 import { embedUrlProblem, hostOf, isSafeHref } from './url.ts';
-
-const PROVIDER_NAMES: Readonly<Record<Exclude<EmbedProvider, 'other'>, string>> = {
-  youtube: 'YouTube',
-  vimeo: 'Vimeo',
-  x: 'X',
-  instagram: 'Instagram',
-  facebook: 'Facebook',
-  tiktok: 'TikTok',
-};
 
 /** Renders an imageBlock as a captioned figure, or '' when its image is unknown or has no variants. */
 export function renderImageBlock(node: ImageBlockNode, ctx: BodyRenderContext, loading: 'eager' | 'lazy'): string {
@@ -73,7 +65,7 @@ export function renderEmbed(node: EmbedNode, labels: BodyLabels): string {
 
 function providerName(provider: EmbedProvider, url: string, labels: BodyLabels): string {
   if (labels.providerName !== undefined) return labels.providerName(provider);
-  return provider === 'other' ? hostOf(url) : PROVIDER_NAMES[provider];
+  return provider === 'other' ? hostOf(url) : EMBED_PROVIDER_NAMES[provider];
 }
 
 /**

@@ -1,20 +1,12 @@
 // Which service an embed URL belongs to. Detection reuses the server's own host
 // rules (embedUrlProblem), so the editor cannot disagree with validation about them.
 
-import { EMBED_PROVIDERS } from '../../../../articles/body/document.ts';
+import { EMBED_PROVIDERS, EMBED_PROVIDER_NAMES } from '../../../../articles/body/document.ts';
 import type { EmbedProvider } from '../../../../articles/body/document.ts';
 import { embedUrlProblem } from '../../../../articles/body/url.ts';
 
 /** What an editor calls each provider in the embed form and card. */
-export const EMBED_PROVIDER_LABELS: Readonly<Record<EmbedProvider, string>> = {
-  youtube: 'YouTube',
-  vimeo: 'Vimeo',
-  x: 'X',
-  instagram: 'Instagram',
-  facebook: 'Facebook',
-  tiktok: 'TikTok',
-  other: 'Other site',
-};
+export const EMBED_PROVIDER_LABELS: Readonly<Record<EmbedProvider, string>> = { ...EMBED_PROVIDER_NAMES, other: 'Other site' };
 
 /** A URL that can be embedded, with its provider, or the reason it cannot. */
 export type EmbedDetection = { ok: true; provider: EmbedProvider; url: string } | { ok: false; problem: string };
