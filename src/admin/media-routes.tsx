@@ -21,7 +21,7 @@ import { countUpload, uploadImage } from '../media/upload.ts';
 import { ValidationError, describeIssues, parseOrThrow } from '../shared/validation.ts';
 import { AdminLayout } from './admin-layout.tsx';
 import { ApiFailure, CSRF_HEADER, apiJson, apiUser, fail, idParam, readJson } from './api-support.ts';
-import { checkCsrf, clientIp, currentUser } from './session-middleware.ts';
+import { checkCsrf, clientIp, staffMember } from './session-middleware.ts';
 
 type AnyContext = Context<AppEnv, string, Input>;
 type FormBody = Record<string, string | File>;
@@ -118,11 +118,8 @@ export function registerMediaAdminRoutes(app: Hono<AppEnv>, ctx: AppContext): vo
   }
 
   /** The signed-in staff member for an admin page, or a redirect to sign in. */
-  async function pageUser(c: AnyContext): Promise<SessionUser | Response> {
-    const user = await currentUser(c, ctx);
-    if (!user) return c.redirect('/admin/login', 303);
-    if (!can(user, 'admin.enter')) throw new PublicError(403, 'Your account cannot use the admin.');
-    return user;
+  function pageUser(c: AnyContext): Promise<SessionUser | Response> {
+    return staffMember(c, ctx, 'admin.enter', { refusal: 'Your account cannot use the admin.' });
   }
 
   // --- The JSON API ---------------------------------------------------------------

@@ -10,6 +10,8 @@ import { SESSION_COOKIE, SESSION_IDLE_HOURS, findSession } from '../accounts/ses
 import type { SessionUser } from '../accounts/sessions.ts';
 import { newToken } from '../accounts/tokens.ts';
 import { PublicError } from '../http/errors.tsx';
+import { can } from '../accounts/policy.ts';
+import type { Action } from '../accounts/policy.ts';
 
 /** Cookie carrying the CSRF token of forms shown before anyone is signed in (setup, sign-in). */
 export const FORM_CSRF_COOKIE = 'masthead_form_csrf';
@@ -65,4 +67,16 @@ export function checkCsrf(c: AnyContext, submitted: unknown, user: SessionUser |
 export function clientIp(c: AnyContext): string | null {
   const incoming = c.env?.incoming as { socket?: { remoteAddress?: string } } | undefined;
   return incoming?.socket?.remoteAddress ?? null;
+}
+
+/**
+ * The signed-in staff member allowed `action`, for an admin page: a redirect to sign in
+ * when nobody is, the form's CSRF token checked on posts, and a 403 with `refusal` otherwise.
+ */
+export async function staffMember(c: AnyContext, app: AppContext, action: Action, options: { form?: Record<string, unknown> | null; refusal: string }): Promise<SessionUser | Response> {
+  const user = await currentUser(c, app);
+  if (!user) return c.redirect('/admin/login', 303);
+  if (options.form) checkCsrf(c, options.form.csrf, user);
+  if (!can(user, action)) throw new PublicError(403, options.refusal);
+  return user;
 }

@@ -5,10 +5,8 @@
  */
 import type { Context, Hono, Input } from 'hono';
 import type { AppContext, AppEnv } from '../app-context.ts';
-import { can } from '../accounts/policy.ts';
 import type { SessionUser } from '../accounts/sessions.ts';
 import { isSlug } from '../http/editions.ts';
-import { PublicError } from '../http/errors.tsx';
 import { htmlPage } from '../http/respond.ts';
 import { LANGUAGES } from '../i18n/languages.ts';
 import type { LanguageCode } from '../i18n/languages.ts';
@@ -17,7 +15,7 @@ import { loadSiteSettings, saveSettingsAsChange, siteSettingsSchema } from '../s
 import type { SiteSettings } from '../site/settings.ts';
 import { staticPageUrl } from '../site/urls.ts';
 import { AdminLayout, FormErrors } from './admin-layout.tsx';
-import { checkCsrf, clientIp, currentUser } from './session-middleware.ts';
+import { clientIp, staffMember } from './session-middleware.ts';
 
 type AnyContext = Context<AppEnv, string, Input>;
 type Form = Record<string, string | string[] | File | (string | File)[]>;
@@ -192,12 +190,8 @@ function SettingsForm(props: { values: SettingsFormValues; csrf: string }) {
 /** Registers /admin/settings (admins and owners). */
 export function registerSettingsRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
   /** The signed-in admin of a request (CSRF checked on posts), or the answer that ends it. */
-  async function admin(c: AnyContext, form: Form | null): Promise<SessionUser | Response> {
-    const user = await currentUser(c, ctx);
-    if (!user) return c.redirect('/admin/login', 303);
-    if (form) checkCsrf(c, form.csrf, user);
-    if (!can(user, 'settings.manage')) throw new PublicError(403, 'Only admins and owners can change the site settings.');
-    return user;
+  function admin(c: AnyContext, form: Form | null): Promise<SessionUser | Response> {
+    return staffMember(c, ctx, 'settings.manage', { form, refusal: 'Only admins and owners can change the site settings.' });
   }
 
   async function settingsPage(c: AnyContext, user: SessionUser, state: { values: SettingsFormValues; problems?: string[]; notice?: string | null }, status = 200): Promise<Response> {

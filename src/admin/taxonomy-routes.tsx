@@ -6,7 +6,6 @@
  */
 import type { Context, Hono, Input } from 'hono';
 import type { AppContext, AppEnv } from '../app-context.ts';
-import { can } from '../accounts/policy.ts';
 import type { SessionUser } from '../accounts/sessions.ts';
 import type { ActingContext } from '../accounts/user-management.ts';
 import { PublicError } from '../http/errors.tsx';
@@ -31,7 +30,7 @@ import type { TagFormValues } from '../taxonomy/tag-views.tsx';
 import { MAX_TAG_SEARCH, createTag, deleteTag, getTag, listCountries, listTags, mergeCandidates, mergeTag, updateTag } from '../taxonomy/tags.ts';
 import type { TagDetail, TagKind } from '../taxonomy/tags.ts';
 import { AdminLayout } from './admin-layout.tsx';
-import { checkCsrf, clientIp, currentUser } from './session-middleware.ts';
+import { clientIp, staffMember } from './session-middleware.ts';
 
 type AnyContext = Context<AppEnv, string, Input>;
 type Form = Record<string, string | File>;
@@ -85,12 +84,8 @@ function kindOf(c: AnyContext): TagKind | null {
 /** Registers /admin/sections, /admin/tags and /admin/authors with their forms. */
 export function registerTaxonomyRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
   /** The signed-in editor of a request (CSRF checked on posts), or the answer that ends it. */
-  async function editor(c: AnyContext, form: Form | null): Promise<SessionUser | Response> {
-    const user = await currentUser(c, ctx);
-    if (!user) return c.redirect('/admin/login', 303);
-    if (form) checkCsrf(c, form.csrf, user);
-    if (!can(user, 'taxonomy.manage')) throw new PublicError(403, 'Only editors, admins and owners can manage sections, tags and authors.');
-    return user;
+  function editor(c: AnyContext, form: Form | null): Promise<SessionUser | Response> {
+    return staffMember(c, ctx, 'taxonomy.manage', { form, refusal: 'Only editors, admins and owners can manage sections, tags and authors.' });
   }
 
   async function page(c: AnyContext, user: SessionUser, title: string, current: string, body: Child, status = 200): Promise<Response> {

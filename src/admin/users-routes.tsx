@@ -4,7 +4,7 @@ import type { AppContext, AppEnv } from '../app-context.ts';
 import type { AccountMailContext, Delivery } from '../accounts/account-tokens.ts';
 import { inviteUser, resendInvitation } from '../accounts/invitations.ts';
 import type { Inviter } from '../accounts/invitations.ts';
-import { ROLES, can, canAssignRole } from '../accounts/policy.ts';
+import { ROLES, canAssignRole } from '../accounts/policy.ts';
 import type { SessionUser } from '../accounts/sessions.ts';
 import { NotPermittedError, UserNotFoundError, changeUserRole, disableUser, enableUser, listUsers, mayChangeStatusOf, rolesActorMayGive } from '../accounts/user-management.ts';
 import type { UserSummary } from '../accounts/user-management.ts';
@@ -13,7 +13,7 @@ import { PublicError } from '../http/errors.tsx';
 import { htmlPage } from '../http/respond.ts';
 import { ValidationError } from '../shared/validation.ts';
 import { AdminLayout, FormErrors } from './admin-layout.tsx';
-import { checkCsrf, clientIp, currentUser } from './session-middleware.ts';
+import { clientIp, staffMember } from './session-middleware.ts';
 
 type AnyContext = Context<AppEnv, string, Input>;
 
@@ -178,12 +178,8 @@ async function usersPage(c: AnyContext, ctx: AppContext, actor: SessionUser, sta
 }
 
 /** The signed-in manager of a users-admin request, or the answer that ends it. */
-async function manager(c: AnyContext, ctx: AppContext, form: Record<string, unknown> | null): Promise<SessionUser | Response> {
-  const user = await currentUser(c, ctx);
-  if (!user) return c.redirect('/admin/login', 303);
-  if (form) checkCsrf(c, form.csrf, user);
-  if (!can(user, 'users.manage')) throw new PublicError(403, 'Only admins and owners can manage accounts.');
-  return user;
+function manager(c: AnyContext, ctx: AppContext, form: Record<string, unknown> | null): Promise<SessionUser | Response> {
+  return staffMember(c, ctx, 'users.manage', { form, refusal: 'Only admins and owners can manage accounts.' });
 }
 
 function targetId(c: AnyContext): number {

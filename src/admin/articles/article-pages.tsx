@@ -28,7 +28,7 @@ import { ValidationError } from '../../shared/validation.ts';
 import { EditorView } from '../editor/editor-page.tsx';
 import { editorAssetUrls } from '../editor/assets.ts';
 import { AdminLayout, FormErrors } from '../admin-layout.tsx';
-import { checkCsrf, currentUser } from '../session-middleware.ts';
+import { checkCsrf, staffMember } from '../session-middleware.ts';
 
 type AnyContext = Context<AppEnv, string, Input>;
 
@@ -47,11 +47,8 @@ function when(iso: string | null): string {
 }
 
 /** The signed-in staff member, or a redirect to sign in. */
-async function staff(c: AnyContext, app: AppContext): Promise<SessionUser | Response> {
-  const user = await currentUser(c, app);
-  if (!user) return c.redirect(`/admin/login`, 303);
-  if (!can(user, 'admin.enter')) throw new PublicError(403, 'Your account cannot use the admin.');
-  return user;
+function staff(c: AnyContext, app: AppContext): Promise<SessionUser | Response> {
+  return staffMember(c, app, 'admin.enter', { refusal: 'Your account cannot use the admin.' });
 }
 
 async function page(c: AnyContext, app: AppContext, user: SessionUser, title: string, body: Child, options: { current?: string; status?: number; scripts?: string[]; styles?: string[]; wide?: boolean } = {}): Promise<Response> {
