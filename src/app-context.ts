@@ -11,6 +11,7 @@ import type { Logger } from './shared/logger.ts';
 import type { SiteCatalog } from './site/chrome.ts';
 import type { SessionUser } from './accounts/sessions.ts';
 import type { Mailer } from './mail/mailer.ts';
+import type { LinkSigner } from './shared/signed-links.ts';
 
 /** The app's long-lived parts, created once at start. */
 export interface AppContext {
@@ -28,6 +29,8 @@ export interface AppContext {
   assetPath: (name: string) => string;
   /** The platform's one way to send email (SMTP, or the admin outbox). */
   mailer: Mailer;
+  /** Signs and checks links for people without accounts (newsletter readers, licensees). */
+  links: LinkSigner;
   /** Folder of stored media files. */
   mediaDir: string;
 }

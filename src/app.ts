@@ -28,6 +28,15 @@ import { registerSearchRoutes } from './search/routes.tsx';
 import { registerFeedRoutes } from './feeds/routes.ts';
 import { registerSitemapRoutes } from './sitemaps/routes.ts';
 import { registerSuggestionRoutes } from './suggest/routes.ts';
+import { registerNewsletterRoutes } from './newsletters/public-routes.tsx';
+import { registerNewsletterTrackingRoutes } from './newsletters/tracking-routes.ts';
+import { registerNewsletterAdminRoutes } from './admin/newsletters/list-routes.tsx';
+import { registerIssueAdminRoutes } from './admin/newsletters/issue-routes.tsx';
+import { registerSyndicationRequestRoutes } from './syndication/request-routes.tsx';
+import { registerRepublishRoutes } from './syndication/republish-routes.tsx';
+import { registerRateCardRoutes } from './admin/syndication/rate-card-routes.tsx';
+import { registerSyndicationAdminRoutes } from './admin/syndication/queue-routes.tsx';
+import { registerPartnerAdminRoutes } from './admin/syndication/partner-routes.tsx';
 
 /** Longest request target the site accepts; longer ones get 414. */
 export const MAX_URL_LENGTH = 2048;
@@ -65,7 +74,16 @@ export function buildApp(ctx: AppContext, assets: AssetStore): Hono<AppEnv> {
   registerArticleApi(app, ctx);
   registerSuggestionRoutes(app, ctx);
   registerArticleAdminPages(app, ctx);
+  registerNewsletterAdminRoutes(app, ctx);
+  registerIssueAdminRoutes(app, ctx);
+  registerRateCardRoutes(app, ctx);
+  registerSyndicationAdminRoutes(app, ctx);
+  registerPartnerAdminRoutes(app, ctx);
   assets.register(app);
+  registerNewsletterRoutes(app, ctx);
+  registerNewsletterTrackingRoutes(app, ctx);
+  registerSyndicationRequestRoutes(app, ctx);
+  registerRepublishRoutes(app, ctx);
   registerMediaRoutes(app, ctx);
   registerAuthorRoutes(app, ctx);
   registerPageRoutes(app, ctx);
@@ -77,7 +95,7 @@ export function buildApp(ctx: AppContext, assets: AssetStore): Hono<AppEnv> {
   registerArticleRoutes(app, ctx);
   registerSectionRoutes(app, ctx);
 
-  // Everything public is read-only so far: any other method on any path is a 405.
+  // Any other method on any path is a 405.
   app.all('*', (c) => {
     if (isApiPath(c.req.path)) return apiJson(c, { error: 'not_found', message: 'No such API endpoint.' }, 404);
     if (c.req.method !== 'GET' && c.req.method !== 'HEAD') return errorPage(c, ctx, 405, `${c.req.method} is not allowed here.`);

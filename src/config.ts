@@ -2,6 +2,7 @@
  * The one place that reads the environment. Every variable Masthead understands is
  * declared here, validated at boot, and reported as one readable line per problem.
  */
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -58,6 +59,22 @@ export const environmentSchema = z.object({
     .optional(),
   /** Sender of the platform's own emails (invitations, password resets). */
   MAIL_FROM: z.string().regex(/^[^\s<>@]+@[^\s<>@]+$|^.+ <[^\s<>@]+@[^\s<>@]+>$/, 'must be an address like news@example.org or "Name <news@example.org>"').optional(),
+  /** Key that signs links in emails (confirmation, preferences, licence delivery); unset: one is made and kept in the database. */
+  MASTHEAD_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** Domain that signs newsletter mail with DKIM (d=); DKIM is on when this, DKIM_SELECTOR and a key are set. */
+  DKIM_DOMAIN: z.string().regex(/^[A-Za-z0-9.-]+\.[A-Za-z]{2,}$/, 'must be a domain like example.org').optional(),
+  /** DKIM selector (s=): the DNS record is at SELECTOR._domainkey.DOMAIN. */
+  DKIM_SELECTOR: z.string().regex(/^[A-Za-z0-9._-]{1,63}$/, 'must be a DNS label like mail2026').optional(),
+  /** The DKIM private key in PEM form (newlines may be written as \n). */
+  DKIM_PRIVATE_KEY: z.string().refine((value) => value.includes('PRIVATE KEY'), 'must be a PEM private key').optional(),
+  /** A file holding the DKIM private key in PEM form (used when DKIM_PRIVATE_KEY is unset). */
+  DKIM_PRIVATE_KEY_FILE: z.string().min(1).optional(),
+  /** Most newsletter messages handed to SMTP per second (0: as fast as the connection pool goes). */
+  NEWSLETTER_RATE_PER_SECOND: z.string().regex(/^\d+$/, 'must be a whole number').transform(Number).default(0),
+  /** SMTP connections used for newsletter sending. */
+  NEWSLETTER_SMTP_CONNECTIONS: z.string().regex(/^\d+$/, 'must be a whole number from 1 to 50').transform(Number).refine((value) => value >= 1 && value <= 50, 'must be a whole number from 1 to 50').default(5),
+  /** Whether the web server also sends newsletters; set false when `masthead worker` processes do it. */
+  NEWSLETTER_SEND_IN_SERVER: booleanFromEnv.default(true),
   /** Log level: error, warn, info or debug. */
   LOG_LEVEL: z.enum(['error', 'warn', 'info', 'debug']).default('info'),
 });
@@ -74,6 +91,11 @@ export interface Config {
   dataCacheEntries: number;
   smtpUrl: string | null;
   mailFrom: string;
+  /** MASTHEAD_SECRET, or null to use the installation's own key. */
+  secret: string | null;
+  /** DKIM signing of newsletter mail, or null when not configured. */
+  dkim: { domain: string; selector: string; privateKey: string } | null;
+  newsletter: { ratePerSecond: number; smtpConnections: number; sendInServer: boolean };
   logLevel: 'error' | 'warn' | 'info' | 'debug';
 }
 
@@ -110,8 +132,34 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     dataCacheEntries: values.MASTHEAD_DATA_CACHE_ENTRIES,
     smtpUrl: values.SMTP_URL ?? null,
     mailFrom: values.MAIL_FROM ?? `Masthead <no-reply@${new URL(values.PUBLIC_URL ?? 'http://localhost').hostname}>`,
+    secret: values.MASTHEAD_SECRET ?? null,
+    dkim: dkimFrom(values),
+    newsletter: {
+      ratePerSecond: values.NEWSLETTER_RATE_PER_SECOND,
+      smtpConnections: values.NEWSLETTER_SMTP_CONNECTIONS,
+      sendInServer: values.NEWSLETTER_SEND_IN_SERVER,
+    },
     logLevel: values.LOG_LEVEL,
   };
+}
+
+/** DKIM settings: all three parts or none (a half-configured DKIM is a start-up error, not silent unsigned mail). */
+function dkimFrom(values: z.output<typeof environmentSchema>): Config['dkim'] {
+  let privateKey = values.DKIM_PRIVATE_KEY?.replace(/\\n/g, '\n') ?? null;
+  if (!privateKey && values.DKIM_PRIVATE_KEY_FILE) {
+    try {
+      privateKey = readFileSync(values.DKIM_PRIVATE_KEY_FILE, 'utf8');
+    } catch {
+      throw new ConfigError([`DKIM_PRIVATE_KEY_FILE cannot be read (got "${values.DKIM_PRIVATE_KEY_FILE}")`]);
+    }
+    if (!privateKey.includes('PRIVATE KEY')) throw new ConfigError(['DKIM_PRIVATE_KEY_FILE must hold a PEM private key']);
+  }
+  const parts = [values.DKIM_DOMAIN, values.DKIM_SELECTOR, privateKey];
+  if (parts.every((part) => !part)) return null;
+  if (!values.DKIM_DOMAIN || !values.DKIM_SELECTOR || !privateKey) {
+    throw new ConfigError(['DKIM_DOMAIN, DKIM_SELECTOR and DKIM_PRIVATE_KEY (or DKIM_PRIVATE_KEY_FILE) must be set together']);
+  }
+  return { domain: values.DKIM_DOMAIN, selector: values.DKIM_SELECTOR, privateKey };
 }
 
 /** Hides the password in a database URL so it can be shown in messages. */

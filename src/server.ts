@@ -19,6 +19,7 @@ import { migrateToLatest } from './db/migrate.ts';
 import { isNotModified } from './http/respond.ts';
 import { createMailer } from './mail/mailer.ts';
 import { createLogger } from './shared/logger.ts';
+import { createLinkSigner } from './shared/signed-links.ts';
 import type { Logger } from './shared/logger.ts';
 import { AssetStore } from './site/assets.ts';
 import { loadSiteCatalog } from './site/chrome.ts';
@@ -40,6 +41,7 @@ export function createAppContext(config: Config, handle: DatabaseHandle, logger:
     generation,
     mediaDir: path.join(config.dataDir, 'media'),
     mailer: createMailer(handle.db, { smtpUrl: config.smtpUrl, from: config.mailFrom, logger }),
+    links: createLinkSigner(handle.db, config.secret),
     assetPath: (name) => assets.pathOf(name),
     catalog: () => {
       const current = generation.current();

@@ -25,6 +25,11 @@ const EXPECTED: Record<Action, string[]> = {
   'settings.manage': ['admin', 'owner'],
   'outbox.read': ['admin', 'owner'],
   'audit.read': ['admin', 'owner'],
+  'newsletters.manage': ['editor', 'admin', 'owner'],
+  'newsletters.send': ['editor', 'admin', 'owner'],
+  'subscribers.manage': ['admin', 'owner'],
+  'syndication.manage': ['editor', 'admin', 'owner'],
+  'syndication.rateCard': ['admin', 'owner'],
 };
 
 test('every role × action is as the newsroom expects', () => {

@@ -27,7 +27,12 @@ export type Action =
   | 'users.manage'
   | 'settings.manage'
   | 'outbox.read'
-  | 'audit.read';
+  | 'audit.read'
+  | 'newsletters.manage'
+  | 'newsletters.send'
+  | 'subscribers.manage'
+  | 'syndication.manage'
+  | 'syndication.rateCard';
 
 /** The signed-in person, as far as permissions are concerned. */
 export interface Actor {
@@ -58,6 +63,13 @@ const MINIMUM_ROLE: Record<Action, Role> = {
   'settings.manage': 'admin',
   'outbox.read': 'admin',
   'audit.read': 'admin',
+  // Audience editors: lists, issues and sending are the desk's; readers' personal data and
+  // the licensing prices are the administrators'.
+  'newsletters.manage': 'editor',
+  'newsletters.send': 'editor',
+  'subscribers.manage': 'admin',
+  'syndication.manage': 'editor',
+  'syndication.rateCard': 'admin',
 };
 
 /** Whether a role is at least another. */

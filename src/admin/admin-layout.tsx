@@ -12,6 +12,8 @@ function navItems(user: SessionUser): { href: string; label: string }[] {
     { href: '/admin/media', label: 'Media' },
   ];
   if (can(user, 'taxonomy.manage')) items.push({ href: '/admin/sections', label: 'Sections' }, { href: '/admin/tags', label: 'Tags' }, { href: '/admin/authors', label: 'Authors' });
+  if (can(user, 'newsletters.manage')) items.push({ href: '/admin/newsletters', label: 'Newsletters' });
+  if (can(user, 'syndication.manage')) items.push({ href: '/admin/syndication', label: 'Republishing' });
   if (can(user, 'settings.manage')) items.push({ href: '/admin/settings', label: 'Settings' });
   if (can(user, 'users.manage')) items.push({ href: '/admin/users', label: 'Users' });
   if (can(user, 'audit.read')) items.push({ href: '/admin/audit', label: 'Audit log' });

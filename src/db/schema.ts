@@ -5,6 +5,8 @@
  * Booleans are integers (0/1) so the two dialects return the same JavaScript values.
  */
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { NewsletterTables } from './schema-newsletters.ts';
+import type { SyndicationTables } from './schema-syndication.ts';
 
 /** Licensing policy for republishing: paid licence on request, Creative Commons, or not available. */
 export type LicensingPolicy = 'paid' | 'cc' | 'none';
@@ -365,8 +367,19 @@ export interface ArticleSuggestionStateTable {
   analysed_at: string;
 }
 
+/** Secrets the app generates for itself on first start (the key that signs links in emails). */
+export interface AppSecretsTable {
+  name: string;
+  value: string;
+  created_at: string;
+}
+
+interface SecretTables {
+  app_secrets: AppSecretsTable;
+}
+
 /** Every table Masthead owns. */
-export interface Database {
+export interface Database extends NewsletterTables, SyndicationTables, SecretTables {
   site_settings: SiteSettingsTable;
   content_state: ContentStateTable;
   sections: SectionsTable;

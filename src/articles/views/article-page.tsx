@@ -1,5 +1,7 @@
 /** The article page, element by element as ../shared/design/page-anatomy.md lays it out. */
 import { raw } from '../../site/jsx/jsx-runtime.ts';
+import { NewsletterPromo } from '../../newsletters/promo-view.tsx';
+import { RepublishingNotice } from '../../syndication/notice-view.tsx';
 import { format } from '../../i18n/index.ts';
 import { DEFAULT_LANGUAGE, directionOf } from '../../i18n/languages.ts';
 import type { Messages } from '../../i18n/index.ts';
@@ -126,22 +128,6 @@ function Tags(props: { article: ArticlePageData; t: Messages }) {
   );
 }
 
-function RepublishingNotice(props: { article: ArticlePageData; chrome: PageChrome }) {
-  const { article, chrome } = props;
-  const { t } = chrome;
-  const text = article.licensingPolicy === 'cc' ? t.republishCc : article.licensingPolicy === 'none' ? t.republishNone : t.republishPaid;
-  // Slot for the licensing issue: it will point these links at the request form and
-  // the Creative Commons dialog; until then readers reach the newsroom via Contact.
-  return (
-    <aside class="slot slot--republish" data-slot="republishing-notice" data-policy={article.licensingPolicy} aria-labelledby="republish-heading">
-      <h2 id="republish-heading">{t.republishTitle}</h2>
-      <p>
-        {article.licensingPolicy === 'none' ? text : <a href={staticPageUrl(article.language, chrome.site.policyPages.contact)}>{text}</a>}
-      </p>
-    </aside>
-  );
-}
-
 // The body's HTML depends only on the article's data (and its language's labels), so it
 // is rendered once per data object; any content change produces a new data object.
 const renderedBodies = new WeakMap<ArticlePageData, string>();
@@ -203,8 +189,7 @@ export function ArticlePage(props: { chrome: PageChrome; article: ArticlePageDat
           <Tags article={article} t={t} />
         </footer>
       </article>
-      {/* Slot for the newsletters issue: a sign-up promo chosen by placement rules. */}
-      <aside class="slot slot--newsletter" data-slot="newsletter-promo" aria-label={t.newsletterPromoTitle} hidden></aside>
+      <NewsletterPromo article={article} chrome={chrome} />
       {article.related.length > 0 ? (
         <section class="related" aria-labelledby="related-heading">
           <h2 id="related-heading">{t.related}</h2>

@@ -10,6 +10,8 @@ import * as search from './20261128000000_search.ts';
 import * as hubs from './20261128000100_hubs.ts';
 import * as sitemaps from './20261128000200_sitemaps.ts';
 import * as tagSuggestions from './20261128000300_tag_suggestions.ts';
+import * as newsletters from './20261128000400_newsletters.ts';
+import * as syndication from './20261128000500_syndication.ts';
 
 /** Migration name → migration; names sort in the order they must run. */
 export const migrations: Record<string, Migration> = {
@@ -20,4 +22,6 @@ export const migrations: Record<string, Migration> = {
   '20261128000100_hubs': hubs,
   '20261128000200_sitemaps': sitemaps,
   '20261128000300_tag_suggestions': tagSuggestions,
+  '20261128000400_newsletters': newsletters,
+  '20261128000500_syndication': syndication,
 };
