@@ -79,6 +79,8 @@ export interface SubscriptionEventsTable {
   subscriber_id: number | null;
   /** `signed_up`, `confirmed`, `unsubscribed`, `bounced`, `complained`, `imported`, `erased`, `resubscribed`. */
   kind: string;
+  /** The issue whose unsubscribe link was used (stats), else null. */
+  issue_id: number | null;
   at: string;
 }
 

@@ -68,10 +68,13 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('newsletter_id', 'integer', (c) => c.notNull().references('newsletters.id').onDelete('cascade'))
     .addColumn('subscriber_id', 'integer', (c) => c.references('subscribers.id').onDelete('set null'))
     .addColumn('kind', 'text', (c) => c.notNull())
+    // The issue whose unsubscribe link was used, for the issue's stats; null otherwise.
+    .addColumn('issue_id', 'integer')
     .addColumn('at', 'text', (c) => c.notNull())
     .execute();
   await s.createIndex('subscription_events_list_at').on('subscription_events').columns(['newsletter_id', 'at']).execute();
   await s.createIndex('subscription_events_subscriber').on('subscription_events').column('subscriber_id').execute();
+  await s.createIndex('subscription_events_issue').on('subscription_events').columns(['issue_id', 'kind']).execute();
 
   await withIdColumn(dialect, s.createTable('newsletter_issues'))
     .addColumn('newsletter_id', 'integer', (c) => c.notNull().references('newsletters.id').onDelete('cascade'))
