@@ -37,3 +37,24 @@ test('every bad variable is named, and secrets are not echoed', () => {
   );
   assert.throws(() => loadConfig({ PORT: '70000' }), /PORT must be a whole number from 0 to 65535/);
 });
+
+test('DKIM is all three settings or none, and the key is never echoed', () => {
+  assert.equal(loadConfig({}).dkim, null);
+  const pem = '-----BEGIN PRIVATE KEY-----\\nMIIBVQIBADANBg\\n-----END PRIVATE KEY-----';
+  const config = loadConfig({ DKIM_DOMAIN: 'news.example.org', DKIM_SELECTOR: 'mail2026', DKIM_PRIVATE_KEY: pem });
+  assert.deepEqual(config.dkim, { domain: 'news.example.org', selector: 'mail2026', privateKey: '-----BEGIN PRIVATE KEY-----\nMIIBVQIBADANBg\n-----END PRIVATE KEY-----' });
+  assert.throws(() => loadConfig({ DKIM_DOMAIN: 'news.example.org' }), /must be set together/);
+  assert.throws(() => loadConfig({ DKIM_PRIVATE_KEY: 'not a key at all' }), (error: unknown) => {
+    assert.ok(error instanceof ConfigError);
+    assert.ok(!error.message.includes('not a key at all'));
+    return true;
+  });
+  assert.throws(() => loadConfig({ DKIM_DOMAIN: 'x.org', DKIM_SELECTOR: 's', DKIM_PRIVATE_KEY_FILE: '/nonexistent/key.pem' }), /DKIM_PRIVATE_KEY_FILE cannot be read/);
+});
+
+test('newsletter sending settings have safe defaults and are checked', () => {
+  assert.deepEqual(loadConfig({}).newsletter, { ratePerSecond: 0, smtpConnections: 5, sendInServer: true });
+  assert.deepEqual(loadConfig({ NEWSLETTER_RATE_PER_SECOND: '14', NEWSLETTER_SMTP_CONNECTIONS: '10', NEWSLETTER_SEND_IN_SERVER: 'false' }).newsletter, { ratePerSecond: 14, smtpConnections: 10, sendInServer: false });
+  assert.throws(() => loadConfig({ NEWSLETTER_SMTP_CONNECTIONS: '0' }), /NEWSLETTER_SMTP_CONNECTIONS/);
+  assert.throws(() => loadConfig({ MASTHEAD_SECRET: 'short' }), /MASTHEAD_SECRET must be at least 32 characters/);
+});
