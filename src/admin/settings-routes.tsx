@@ -11,7 +11,7 @@ import { htmlPage } from '../http/respond.ts';
 import { LANGUAGES } from '../i18n/languages.ts';
 import type { LanguageCode } from '../i18n/languages.ts';
 import { describeIssues } from '../shared/validation.ts';
-import { loadSiteSettings, saveSettingsAsChange, siteSettingsSchema } from '../site/settings.ts';
+import { CC_LICENCES, CC_LICENCE_NAMES, loadSiteSettings, saveSettingsAsChange, siteSettingsSchema } from '../site/settings.ts';
 import type { SiteSettings } from '../site/settings.ts';
 import { staticPageUrl } from '../site/urls.ts';
 import { AdminLayout, FormErrors } from './admin-layout.tsx';
@@ -35,6 +35,8 @@ interface SettingsFormValues {
   languages: string[];
   policies: Record<Policy, string>;
   autoTagPlaces: boolean;
+  /** Creative Commons republishing; null when the form did not carry these fields (the stored ones are kept). */
+  republishing: { ccLicence: string; conditions: string } | null;
 }
 
 const TEXT_LIMITS: Record<TextKey, number> = { name: 100, tagline: 200, description: 500, publisherBlurb: 600 };
@@ -55,6 +57,7 @@ function valuesOf(settings: SiteSettings): SettingsFormValues {
     languages: [...settings.languages],
     policies: { ...settings.policyPages },
     autoTagPlaces: settings.autoTagPlaces,
+    republishing: { ...settings.republishing },
   };
 }
 
@@ -72,6 +75,7 @@ function valuesFrom(form: Form): SettingsFormValues {
     languages,
     policies: Object.fromEntries(POLICIES.map((key) => [key, text(form, `policy_${key}`)])) as Record<Policy, string>,
     autoTagPlaces: form.autoTagPlaces === 'on',
+    republishing: typeof form.ccLicence === 'string' ? { ccLicence: text(form, 'ccLicence'), conditions: text(form, 'republishingConditions') } : null,
   };
 }
 
@@ -82,12 +86,14 @@ function settingsInput(values: SettingsFormValues, current: SiteSettings): unkno
   const localized = { ...current.localized, ar: edition('ar'), fr: edition('fr') };
   // No language ticked is reported once, by problemsOf, rather than again by the schema.
   const languages = values.languages.length > 0 ? values.languages : current.languages;
-  return { ...current, ...values.main, localized, languages, policyPages: values.policies, autoTagPlaces: values.autoTagPlaces };
+  return { ...current, ...values.main, localized, languages, policyPages: values.policies, autoTagPlaces: values.autoTagPlaces, republishing: values.republishing ?? current.republishing };
 }
 
 const PATH_LABELS: Record<string, string> = {
   ...TEXT_LABELS,
   languages: 'Languages offered',
+  'republishing.ccLicence': 'Creative Commons licence',
+  'republishing.conditions': 'Republishing conditions',
   ...Object.fromEntries(POLICIES.map((key) => [`policyPages.${key}`, POLICY_LABELS[key]])),
   ...Object.fromEntries(EDITIONS.flatMap((language) => TEXTS.map((key) => [`localized.${language}.${key}`, `${LANGUAGES[language].name} ${TEXT_LABELS[key].toLowerCase()}`]))),
 };
@@ -135,6 +141,7 @@ function TextFields(props: { prefix: string; values: Record<TextKey, string>; la
 
 function SettingsForm(props: { values: SettingsFormValues; csrf: string }) {
   const { values } = props;
+  const republishing = values.republishing ?? { ccLicence: '', conditions: '' };
   return (
     <form method="post" action="/admin/settings" class="admin-form settings-form">
       <input type="hidden" name="csrf" value={props.csrf} />
@@ -180,6 +187,30 @@ function SettingsForm(props: { values: SettingsFormValues; csrf: string }) {
         <label class="settings-check">
           <input type="checkbox" name="autoTagPlaces" checked={values.autoTagPlaces} />
           Add place and country tags automatically: when a saved article names a place or country that already has a tag, the tag is added without asking (recorded in the article’s history)
+        </label>
+      </fieldset>
+      <fieldset class="taxonomy-fieldset">
+        <legend>Free republishing (Creative Commons)</legend>
+        <p class="hint">For articles whose licensing policy is Creative Commons: the licence they carry, and the conditions shown with it on the article and its republishing page.</p>
+        <label>
+          Creative Commons licence
+          <select name="ccLicence">
+            {CC_LICENCE_NAMES.map((name) => (
+              <option value={name} selected={republishing.ccLicence === name}>
+                {name}
+              </option>
+            ))}
+          </select>
+          <span class="hint">
+            Its deed, linked from every Creative Commons article: <code>{CC_LICENCES[CC_LICENCE_NAMES.find((name) => name === republishing.ccLicence) ?? CC_LICENCE_NAMES[0]]}</code>
+          </span>
+        </label>
+        <label>
+          Republishing conditions
+          <span class="hint">Plain text; blank lines start a new paragraph.</span>
+          <textarea name="republishingConditions" rows={5} maxlength={2000}>
+            {republishing.conditions}
+          </textarea>
         </label>
       </fieldset>
       <button type="submit">Save settings</button>

@@ -4,6 +4,7 @@
  * it changes the article's "Updated" time (dateModified).
  */
 import type { Kysely } from 'kysely';
+import type { AppContext } from '../app-context.ts';
 import { recordAudit } from '../accounts/audit.ts';
 import { can } from '../accounts/policy.ts';
 import type { SessionUser } from '../accounts/sessions.ts';
@@ -11,16 +12,21 @@ import { afterArticleWrite } from '../content/article-hooks.ts';
 import type { Database } from '../db/schema.ts';
 import { PublicError } from '../http/errors.tsx';
 import { isoNow } from '../shared/time.ts';
+import { sendCorrectionNotices } from '../syndication/correction-notices.ts';
 import { recordActivity } from './activity.ts';
 import { loadState, writeArticle } from './editing.ts';
 
-/** Adds a note for readers to an article. */
+/**
+ * Adds a note for readers to an article. With the app (`notify`), the article's current
+ * licensees are emailed once it is committed (src/syndication/correction-notices.ts).
+ */
 export async function addReaderNote(
   db: Kysely<Database>,
   actor: SessionUser,
   articleId: number,
   note: { kind: 'correction' | 'update' | 'clarification'; body: string },
   ip: string | null = null,
+  notify: AppContext | null = null,
 ): Promise<void> {
   if (!can(actor, 'article.addCorrection')) throw new PublicError(403, 'Only editors can add corrections.');
   const state = await loadState(db, articleId);
@@ -33,4 +39,5 @@ export async function addReaderNote(
     await recordActivity(trx, { articleId, userId: actor.id, action: 'corrected', note: note.body, details: { kind: note.kind } });
     await recordAudit(trx, { actorUserId: actor.id, action: `article.${note.kind}_added`, subjectType: 'article', subjectId: articleId, ip });
   });
+  if (notify) await sendCorrectionNotices(notify, articleId, note);
 }

@@ -7,6 +7,35 @@ import type { Database } from '../db/schema.ts';
 import { parseStoredJson } from '../shared/json.ts';
 import { parseOrThrow } from '../shared/validation.ts';
 
+/**
+ * The Creative Commons 4.0 licences a newsroom may offer its free-to-republish articles
+ * under, with the deed readers are sent to (a plain link: nothing is loaded from there).
+ */
+export const CC_LICENCES = {
+  'CC BY 4.0': 'https://creativecommons.org/licenses/by/4.0/',
+  'CC BY-SA 4.0': 'https://creativecommons.org/licenses/by-sa/4.0/',
+  'CC BY-ND 4.0': 'https://creativecommons.org/licenses/by-nd/4.0/',
+  'CC BY-NC 4.0': 'https://creativecommons.org/licenses/by-nc/4.0/',
+  'CC BY-NC-SA 4.0': 'https://creativecommons.org/licenses/by-nc-sa/4.0/',
+  'CC BY-NC-ND 4.0': 'https://creativecommons.org/licenses/by-nc-nd/4.0/',
+} as const;
+
+/** The name of an offered Creative Commons licence, e.g. `CC BY-NC-ND 4.0`. */
+export type CcLicence = keyof typeof CC_LICENCES;
+
+/** The licence names, for validation and the settings form. */
+export const CC_LICENCE_NAMES = Object.keys(CC_LICENCES) as [CcLicence, ...CcLicence[]];
+
+/** The conditions a new site shows beside the licence until the newsroom writes its own. */
+export const DEFAULT_REPUBLISHING_CONDITIONS =
+  'Credit the author and the publication, keep the link to the original article and the tracking image, do not edit the text beyond house style, and do not sell the article or republish it in a paid product.';
+
+/** How free republishing works: the Creative Commons licence and the newsroom's own conditions. */
+const republishingSettingsSchema = z.object({
+  ccLicence: z.enum(CC_LICENCE_NAMES, { error: `choose one of ${CC_LICENCE_NAMES.join(', ')}` }).default('CC BY-NC-ND 4.0'),
+  conditions: z.string().trim().max(2000).default(DEFAULT_REPUBLISHING_CONDITIONS),
+});
+
 /** Settings that shape every page. */
 export const siteSettingsSchema = z.object({
   name: z.string().trim().min(1).max(100),
@@ -33,6 +62,8 @@ export const siteSettingsSchema = z.object({
     .default({ about: 'about', corrections: 'corrections-policy', ethics: 'ethics', contact: 'contact' }),
   /** Whether saving an article adds the existing place and country tags its text names, without asking (src/suggest). */
   autoTagPlaces: z.boolean().default(false),
+  /** Creative Commons republishing (src/syndication): which licence, and the newsroom's conditions shown with it. */
+  republishing: republishingSettingsSchema.default({ ccLicence: 'CC BY-NC-ND 4.0', conditions: DEFAULT_REPUBLISHING_CONDITIONS }),
 });
 
 /** Validated site settings. */

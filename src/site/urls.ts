@@ -17,7 +17,7 @@ export type TagKindName = keyof typeof TAG_KIND_SEGMENTS;
 export const RESERVED_SEGMENTS = new Set<string>([
   ...Object.values(TAG_KIND_SEGMENTS),
   'authors', 'pages', 'corrections', 'media', 'assets', 'healthz', 'search', 'feeds', 'feed', 'admin', 'api',
-  'newsletters', 'republish', 'licensing', 'sitemap.xml', 'sitemaps', 'robots.txt', 'favicon.ico', 'en', 'ar', 'fr',
+  'newsletters', 'republish', 'licensing', 'syndication', 'sitemap.xml', 'sitemaps', 'robots.txt', 'favicon.ico', 'en', 'ar', 'fr',
 ]);
 
 /** Home page of a language edition. */

@@ -100,7 +100,7 @@ export function registerArticleApi(app: Hono<AppEnv>, ctx: AppContext): void {
     const id = idParam(c);
     const user = await apiUser(c, ctx);
     const note = await readJson(c, correctionRequestSchema);
-    await addReaderNote(ctx.db, user, id, note, clientIp(c));
+    await addReaderNote(ctx.db, user, id, note, clientIp(c), ctx);
     return apiJson(c, { article: await editable(c, id) }, 201);
   });
 

@@ -1,0 +1,207 @@
+/// <reference lib="dom" />
+/**
+ * Paid republishing from request to delivery, in Chromium against the real app on a
+ * loopback port: an outlet fills in the request form for an article carrying one photo
+ * the newsroom may pass on and one wire photo it may not, and sees its quote; an editor
+ * signs in and approves the request in the admin; the approval email arrives at a real
+ * SMTP server on loopback with the delivery link; the delivery page's package holds the
+ * distributable photo but not the wire photo, with the canonical link, credit line and
+ * tracking pixel, and previewing it fires no pixel.
+ */
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import type http from 'node:http';
+import net from 'node:net';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { chromium } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { createUser } from '../../src/accounts/users.ts';
+import { createArticle } from '../../src/articles/commands.ts';
+import type { DatabaseHandle } from '../../src/db/database.ts';
+import { createHttpServer } from '../../src/server.ts';
+import { openTestDatabase } from '../db-matrix.ts';
+import { buildArticle, createImage, seedSmallNewsroom, tempMediaDir } from '../factories.ts';
+import { createTestApp } from '../http-harness.ts';
+import type { TestApp } from '../http-harness.ts';
+import { startTestSmtpServer, textParts } from '../support/test-smtp-server.ts';
+import type { TestSmtpServer } from '../support/test-smtp-server.ts';
+import { CHROMIUM, CHROMIUM_ARGS, SHOTS, axeViolations, hasChromium } from './chromium.ts';
+
+const PASSWORD = 'a long syndication passphrase';
+const REQUESTER = 'layla@coastal.example.org';
+
+/** A free loopback port (the app's PUBLIC_URL must name it before the server starts). */
+async function freePort(): Promise<number> {
+  const probe = net.createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise<void>((resolve) => probe.close(() => resolve()));
+  return port;
+}
+
+describe('paid republishing in Chromium', { skip: hasChromium ? false : `${CHROMIUM} not installed` }, () => {
+  let handle: DatabaseHandle;
+  let t: TestApp;
+  let smtp: TestSmtpServer;
+  let server: http.Server;
+  let browser: Browser;
+  let base: string;
+  let mediaDir: string;
+  let articleId: number;
+  let openKey: string;
+  let wireKey: string;
+  const contexts: BrowserContext[] = [];
+
+  before(async () => {
+    handle = await openTestDatabase('sqlite');
+    mediaDir = tempMediaDir();
+    const db = handle.db;
+    const { newsId, authorId } = await seedSmallNewsroom(db, mediaDir, 1);
+    const openPhoto = await createImage(db, mediaDir, { credit: 'Open Lens Photographer', canDistribute: true });
+    const wirePhoto = await createImage(db, mediaDir, { credit: 'Wire Agency Staff', canDistribute: false });
+    const keyOf = async (id: number) => {
+      const row = await db.selectFrom('images').select('variants').where('id', '=', id).executeTakeFirstOrThrow();
+      return (JSON.parse(row.variants) as { key: string }[])[0]?.key.split('-')[0] ?? 'missing';
+    };
+    [openKey, wireKey] = [await keyOf(openPhoto), await keyOf(wirePhoto)];
+    const paragraph = (text: string) => ({ type: 'paragraph', content: [{ type: 'text', text }] });
+    articleId = await createArticle(
+      db,
+      buildArticle({
+        sectionId: newsId,
+        authorIds: [authorId],
+        byline: null,
+        headline: 'Desalination plant opens on the southern coast',
+        slug: 'desalination-plant-opens',
+        licensingPolicy: 'paid',
+        body: {
+          type: 'doc',
+          content: [
+            paragraph('The plant will supply drinking water to three towns.'),
+            { type: 'imageBlock', attrs: { imageId: openPhoto, caption: 'The intake pipes at low tide.', credit: null, alt: 'Large pipes running into the sea' } },
+            paragraph('Ministers attended the opening on Thursday.'),
+            { type: 'imageBlock', attrs: { imageId: wirePhoto, caption: 'The ribbon cutting.', credit: null, alt: 'Officials cutting a ribbon' } },
+          ],
+        },
+      }),
+    );
+    await createUser(db, { email: 'desk.editor@example.org', name: 'Desk Editor', role: 'editor', password: PASSWORD }, { actorUserId: null });
+
+    smtp = await startTestSmtpServer();
+    const port = await freePort();
+    base = `http://127.0.0.1:${port}`;
+    t = createTestApp(handle, mediaDir, { PUBLIC_URL: base, SMTP_URL: smtp.url() });
+    server = createHttpServer(t.ctx, t.assets);
+    await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    fs.mkdirSync(SHOTS, { recursive: true });
+  });
+
+  after(async () => {
+    for (const context of contexts) await context.close();
+    await browser?.close();
+    server?.closeAllConnections();
+    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+    await t?.ctx.mailer.close();
+    await smtp?.close();
+    await handle?.close();
+    fs.rmSync(mediaDir, { recursive: true, force: true });
+  });
+
+  /** A page in its own context; `bypassCSP` lets axe-core be injected (pages allow no script). */
+  async function newPage(options: { bypassCSP?: boolean } = {}): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, baseURL: base, bypassCSP: options.bypassCSP ?? false });
+    contexts.push(context);
+    const page = await context.newPage();
+    page.on('pageerror', (error) => assert.fail(`script error on ${page.url()}: ${error.message}`));
+    return page;
+  }
+
+  async function waitForMail(to: string, subject: RegExp): Promise<string> {
+    for (let attempt = 0; attempt < 100; attempt += 1) {
+      const message = smtp.messages.find((candidate) => candidate.rcptTo.includes(to) && subject.test(textParts(candidate.raw).map((part) => part.text).join('\n') + candidate.raw));
+      if (message) return textParts(message.raw).map((part) => part.text).join('\n');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    assert.fail(`no mail to ${to}`);
+  }
+
+  test('request → quote → approval in the admin → email → delivery page without the wire photo', async () => {
+    // The outlet asks for a licence and sees its quote.
+    const requester = await newPage();
+    await requester.goto(`/republish/${articleId}/request`);
+    await requester.getByLabel('Your name').fill('Layla Mansour');
+    await requester.getByLabel('Email address').fill(REQUESTER);
+    await requester.getByLabel('Organisation').fill('Coastal Weekly');
+    await requester.getByLabel('Your outlet’s website').fill('https://coastal.example.org');
+    await requester.getByLabel('Type of outlet').selectOption('commercial');
+    await requester.getByLabel('Where it will appear').selectOption('web');
+    await requester.getByLabel('Territory').selectOption('national');
+    await requester.getByLabel('Country').selectOption('JO');
+    await requester.getByLabel('Language you will publish in').selectOption('en');
+    await requester.getByLabel('Audience size').selectOption('10k-100k');
+    await requester.getByRole('button', { name: 'Send request and see the quote' }).click();
+    await requester.waitForURL(/\/republish\/requests\//);
+    assert.match(await requester.locator('.republish-quote tfoot').innerText(), /\$\s?\d/);
+
+    // An editor signs in and approves it.
+    const editor = await newPage({ bypassCSP: true });
+    await editor.goto('/admin/login');
+    await editor.getByLabel('Email').fill('desk.editor@example.org');
+    await editor.getByLabel('Password').fill(PASSWORD);
+    await editor.getByRole('button', { name: 'Sign in' }).click();
+    await editor.waitForURL(`${base}/admin`);
+    await editor.getByRole('link', { name: 'Republishing' }).click();
+    await editor.waitForURL(`${base}/admin/syndication`);
+    assert.deepEqual(await axeViolations(editor, 'main'), []);
+    await editor.getByRole('link', { name: 'Desalination plant opens on the southern coast' }).click();
+    await editor.waitForURL(/\/admin\/syndication\/requests\/\d+$/);
+    assert.ok((await editor.locator('main').innerText()).includes('Coastal Weekly'));
+    assert.deepEqual(await axeViolations(editor, 'main'), []);
+    await editor.getByRole('button', { name: 'Approve and issue licence' }).click();
+    await editor.waitForURL(/notice=approved/);
+    const notice = await editor.getByRole('status').innerText();
+    assert.match(notice, /licence is issued/);
+    await editor.screenshot({ path: path.join(SHOTS, 'republish-admin-request-approved.png'), fullPage: true });
+
+    // The email arrives over SMTP with the delivery link.
+    const mail = await waitForMail(REQUESTER, /Licence reference: [A-Z]+-\d{4}-\d{4}/);
+    const link = new RegExp(`${base.replace(/[.]/g, '\\.')}/republish/licences/[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+`).exec(mail)?.[0];
+    assert.ok(link, 'the email holds the delivery link');
+    assert.ok(mail.includes(`${link}/certificate`), 'and the certificate link');
+
+    // The licensee opens it: the package has the distributable photo only, with credit, canonical link and pixel.
+    const pixels: string[] = [];
+    const licensee = await newPage();
+    licensee.on('request', (request) => {
+      if (request.url().includes('/republish/pixel/')) pixels.push(request.url());
+    });
+    await licensee.goto(link);
+    assert.match(await licensee.locator('h1').innerText(), /Desalination plant opens/);
+    const packageHtml = await licensee.locator('#package-html').inputValue();
+    assert.ok(packageHtml.includes(openKey), 'the distributable photo travels');
+    assert.ok(!packageHtml.includes(wireKey), 'the wire photo does not');
+    assert.ok(packageHtml.includes(`${base}/news/desalination-plant-opens`), 'canonical link');
+    assert.match(packageHtml, new RegExp(`<img src="${base.replace(/[.]/g, '\\.')}/republish/pixel/[^"]+\\.gif"`), 'tracking pixel');
+    const credit = await licensee.locator('#credit-line').inputValue();
+    assert.ok(credit.includes('Test Ledger'));
+    assert.ok(packageHtml.includes('Test Ledger'), 'the credit line is in the package');
+    assert.match(await licensee.locator('main').innerText(), /wire photo/i, 'the note says what was left out');
+    const preview = licensee.frameLocator('iframe.licence-preview');
+    assert.match(await preview.locator('h1').innerText(), /Desalination plant opens/);
+    await licensee.screenshot({ path: path.join(SHOTS, 'republish-delivery.png'), fullPage: true });
+    assert.deepEqual(pixels, [], 'previewing the package counts no republished view');
+    const checked = await newPage({ bypassCSP: true });
+    await checked.goto(link);
+    assert.deepEqual(await axeViolations(checked, 'main'), []);
+
+    const certificate = await newPage();
+    await certificate.goto(`${link}/certificate`);
+    assert.match(await certificate.locator('.licence-certificate').innerText(), /Certificate of licence/i);
+    await certificate.emulateMedia({ media: 'print' });
+    assert.equal(await certificate.locator('.licence-print-hint').isVisible(), false, 'the print hint is not printed');
+    await certificate.screenshot({ path: path.join(SHOTS, 'republish-certificate-print.png'), fullPage: true });
+  });
+});

@@ -1,0 +1,94 @@
+/**
+ * The republishing notice on the article page, per policy (paid, Creative Commons, none),
+ * with the right links, and the two Creative Commons site settings behind it (validated,
+ * saved through /admin/settings, shown on the cached article page at once).
+ */
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import { after, before, test } from 'node:test';
+import { loadSiteSettings } from '../../src/site/settings.ts';
+import { describeEachDatabase } from '../db-matrix.ts';
+import { tempMediaDir } from '../factories.ts';
+import { createTestApp } from '../http-harness.ts';
+import type { TestApp } from '../http-harness.ts';
+import { signInAs } from '../admin/admin-client.ts';
+import { seedRepublishing } from './republish-fixtures.ts';
+import type { RepublishFixture } from './republish-fixtures.ts';
+
+/** The notice's markup on a page. */
+function noticeOf(html: string): string {
+  const match = /<aside class="slot slot--republish[^"]*"[\s\S]*?<\/aside>/.exec(html);
+  assert.ok(match, 'the page has the republishing notice');
+  return match[0];
+}
+
+describeEachDatabase('republishing notice on the article page', (use) => {
+  let t: TestApp;
+  let mediaDir: string;
+  let f: RepublishFixture;
+
+  before(async () => {
+    mediaDir = tempMediaDir();
+    f = await seedRepublishing(use().db, mediaDir);
+    t = createTestApp(use(), mediaDir);
+    await t.ctx.generation.refresh();
+  });
+  after(async () => {
+    await t.ctx.mailer.close();
+    fs.rmSync(mediaDir, { recursive: true, force: true });
+  });
+
+  const page = async (slug: string) => {
+    const response = await t.app.request(`/news/${slug}`);
+    assert.equal(response.status, 200);
+    return noticeOf(await response.text());
+  };
+
+  test('paid: a link to the request form', async () => {
+    const notice = await page('paid-story');
+    assert.ok(notice.includes('data-policy="paid"'));
+    assert.ok(notice.includes(`href="/republish/${f.paidArticleId}/request"`));
+    assert.ok(notice.includes('Request a licence'));
+  });
+
+  test('Creative Commons: the licence badge linked to its deed, and a no-script disclosure with the conditions and the republishing page', async () => {
+    const notice = await page('rains-return');
+    assert.ok(notice.includes('data-policy="cc"'));
+    assert.ok(notice.includes('<a rel="license" href="https://creativecommons.org/licenses/by-nc-nd/4.0/">CC BY-NC-ND 4.0</a>'));
+    assert.match(notice, /<details class="republish-notice__dialog"><summary>Republish this article for free<\/summary>/);
+    assert.ok(notice.includes(`href="/republish/${f.ccArticleId}"`));
+    assert.ok(notice.includes('Credit the author and the publication'), 'the default conditions');
+    assert.ok(!/<script|<iframe|<img/i.test(notice), 'nothing loaded, nothing run');
+  });
+
+  test('none: says so, links nowhere', async () => {
+    const notice = await page('none-story');
+    assert.ok(notice.includes('This article is not available for republishing'));
+    assert.ok(!notice.includes('href='));
+  });
+
+  test('the licence and conditions are site settings: validated, saved by admins, shown at once', async () => {
+    const { client } = await signInAs(t, 'admin');
+    const form = await client.request('/admin/settings');
+    const html = await form.text();
+    assert.ok(html.includes('name="ccLicence"') && html.includes('name="republishingConditions"'));
+    const fields = (overrides: Record<string, string>) => ({
+      csrf: client.csrfToken, name: 'Test Ledger', tagline: '', description: '', publisherBlurb: '', languages: 'en',
+      policy_about: 'about', policy_corrections: 'corrections-policy', policy_ethics: 'ethics', policy_contact: 'contact', ...overrides,
+    });
+    const bad = await client.request('/admin/settings', { form: fields({ ccLicence: 'CC0 1.0', republishingConditions: 'x' }) });
+    assert.equal(bad.status, 422);
+    assert.ok((await bad.text()).includes('Creative Commons licence'));
+    assert.equal((await loadSiteSettings(use().db)).republishing.ccLicence, 'CC BY-NC-ND 4.0', 'nothing saved');
+
+    const good = await client.request('/admin/settings', { form: fields({ ccLicence: 'CC BY-SA 4.0', republishingConditions: 'Keep the <credit> line.\n\nNo edits.' }) });
+    assert.equal(good.status, 303);
+    const notice = await page('rains-return');
+    assert.ok(notice.includes('<a rel="license" href="https://creativecommons.org/licenses/by-sa/4.0/">CC BY-SA 4.0</a>'));
+    assert.ok(notice.includes('<p>Keep the &lt;credit&gt; line.</p><p>No edits.</p>'));
+
+    // A post without these fields (an older form) keeps them.
+    assert.equal((await client.request('/admin/settings', { form: fields({}) })).status, 303);
+    assert.equal((await loadSiteSettings(use().db)).republishing.ccLicence, 'CC BY-SA 4.0');
+  });
+});
