@@ -11,6 +11,8 @@
  *   npm run bench                          # 10,000 vs 100,000 articles
  *   npm run bench -- --articles 1000000    # 10,000 vs 1,000,000 articles
  *   options: --small N  --duration S  --rounds N  --connections N  --keep (keep the data folders)
+ *   newsletter scenario (bench/newsletter.ts, runs by default): --newsletter-recipients N (100000)
+ *     --newsletter-connections N (8)  --skip-newsletter  --newsletter-only
  */
 import { spawn, spawnSync } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
@@ -22,6 +24,8 @@ import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
 import { encodeCursor } from '../src/articles/cursor.ts';
+import { runNewsletterBench } from './newsletter.ts';
+import type { NewsletterBenchResult } from './newsletter.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -31,6 +35,10 @@ const { values: args } = parseArgs({
     rounds: { type: 'string', default: '2' },
     connections: { type: 'string', default: '32' },
     keep: { type: 'boolean', default: false },
+    'skip-newsletter': { type: 'boolean', default: false },
+    'newsletter-only': { type: 'boolean', default: false },
+    'newsletter-recipients': { type: 'string', default: '100000' },
+    'newsletter-connections': { type: 'string', default: '8' },
   },
 });
 const LARGE = Number(args.articles);
@@ -178,7 +186,32 @@ function combine(results: Omit<Row, 'scale' | 'scenario'>[]): Omit<Row, 'scale' 
   return { rps: mean((r) => r.rps), p50: Math.round(mean((r) => r.p50) * 10) / 10, p99: Math.round(mean((r) => r.p99) * 10) / 10, errors: results.reduce((sum, r) => sum + r.errors, 0) };
 }
 
+/** The newsletter scenario's target lines. */
+function newsletterChecks(result: NewsletterBenchResult): [string, boolean][] {
+  const share = result.masthead.perSecond / result.ceiling.perSecond;
+  return [
+    [`newsletter send ≥ 50% of the bare nodemailer ceiling (${(share * 100).toFixed(0)}%: ${fmt(result.masthead.perSecond)} vs ${fmt(result.ceiling.perSecond)} msg/s)`, share >= 0.5],
+    [`newsletter sender peak RSS < 400 MB at ${fmt(result.recipients)} readers (${fmt(result.masthead.peakRssMb)} MB)`, result.masthead.peakRssMb < 400],
+  ];
+}
+
+async function newsletterScenario(): Promise<[string, boolean][]> {
+  if (args['skip-newsletter']) return [];
+  const result = await runNewsletterBench({ recipients: Number(args['newsletter-recipients']), connections: Number(args['newsletter-connections']), keep: args.keep });
+  console.log(`
+| readers | connections | records written | ceiling msg/s | Masthead msg/s | vs ceiling | total time | sender peak RSS |`);
+  console.log('|---:|---:|---:|---:|---:|---:|---:|---:|');
+  console.log(`| ${fmt(result.recipients)} | ${result.connections} | ${result.writeSeconds.toFixed(1)} s | ${fmt(result.ceiling.perSecond)} | ${fmt(result.masthead.perSecond)} | ${((result.masthead.perSecond / result.ceiling.perSecond) * 100).toFixed(0)}% | ${result.masthead.seconds.toFixed(1)} s | ${fmt(result.masthead.peakRssMb)} MB |`);
+  return newsletterChecks(result);
+}
+
 async function main(): Promise<void> {
+  if (args['newsletter-only']) {
+    const checks = await newsletterScenario();
+    console.log('\nTargets:');
+    for (const [label, ok] of checks) console.log(`  ${ok ? 'met ' : 'MISSED'}  ${label}`);
+    return;
+  }
   console.log(`Masthead benchmark: ${os.cpus().length} cores, node ${process.version}, ${CONNECTIONS} connections, ${ROUNDS} rounds of ${DURATION}s per scenario and scale`);
   const rows: Row[] = [];
   const rss: Record<number, number> = {};
@@ -281,6 +314,7 @@ async function main(): Promise<void> {
     if (row) checks.push([`${scenario} at ${fmt(LARGE)}: p99 ${row.p99} ms < 100 ms`, row.p99 < 100]);
   }
   checks.push([`server RSS < 300 MB at ${fmt(LARGE)} (${fmt((rss[LARGE] ?? 0) / 1048576)} MB)`, (rss[LARGE] ?? 0) < 300 * 1048576]);
+  checks.push(...(await newsletterScenario()));
   console.log('\nTargets:');
   for (const [label, ok] of checks) console.log(`  ${ok ? 'met ' : 'MISSED'}  ${label}`);
 }

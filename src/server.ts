@@ -25,7 +25,9 @@ import { AssetStore } from './site/assets.ts';
 import { loadSiteCatalog } from './site/chrome.ts';
 import type { SiteCatalog } from './site/chrome.ts';
 import { startScheduler } from './newsroom/scheduler.ts';
+import { startNewsletterSender } from './newsletters/delivery.ts';
 import { settlePasswordResetMail } from './accounts/password-reset.ts';
+import { settleSignupMail } from './newsletters/signup.ts';
 
 /** Builds the shared context around an open database. */
 export function createAppContext(config: Config, handle: DatabaseHandle, logger: Logger, assets: AssetStore): AppContext {
@@ -123,6 +125,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
   }
   await context.generation.refresh();
   const scheduler = startScheduler(handle.db, logger);
+  // Newsletters go out from the server unless `masthead worker` processes send them instead.
+  const newsletterSender = config.newsletter.sendInServer ? startNewsletterSender(context) : null;
   const server = createHttpServer(context, assets);
   server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve, reject) => {
@@ -141,7 +145,9 @@ export async function startServer(config: Config): Promise<RunningServer> {
       server.closeAllConnections();
       await closed;
       await scheduler.stop();
+      await newsletterSender?.stop();
       await settlePasswordResetMail();
+      await settleSignupMail();
       context.generation.close();
       await context.mailer.close();
       await handle.close();

@@ -81,7 +81,9 @@ function LoginForm(props: { csrf: string; email: string; problems: string[] }) {
 export function registerAuthRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
   const formLimit = bodyLimit({ maxSize: 64 * 1024, onError: (c) => errorPage(c as AnyContext, ctx, 413, 'The form sent more data than this page accepts.') });
   // Admin forms are small; the JSON API (articles, uploads) sets its own limits.
-  app.use('/admin/*', async (c: Context<AppEnv, string>, next: Next) => (c.req.path.startsWith('/admin/api/') ? next() : formLimit(c, next)));
+  // The subscriber import takes a CSV file and applies its own, larger limit.
+  const ownLimit = (path: string) => path.startsWith('/admin/api/') || /^\/admin\/newsletters\/\d+\/subscribers\/import$/.test(path);
+  app.use('/admin/*', async (c: Context<AppEnv, string>, next: Next) => (ownLimit(c.req.path) ? next() : formLimit(c, next)));
 
   app.get('/admin', async (c) => {
     if ((await countUsers(ctx.db)) === 0) return c.redirect('/admin/setup', 303);

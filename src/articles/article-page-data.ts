@@ -14,6 +14,8 @@ import { collectArticleIds, collectImageIds } from './body/render.ts';
 import { loadCards } from './cards.ts';
 import type { ArticleCard } from './cards.ts';
 import { listPublished } from './listing.ts';
+import { loadNewsletterPromo } from '../newsletters/promo.ts';
+import type { NewsletterPromoData } from '../newsletters/promo.ts';
 
 /** A source or wire credit. */
 export interface ArticleSource {
@@ -51,6 +53,8 @@ export interface ArticlePageData {
   articleLinks: Map<number, { url: string; headline: string }>;
   translations: { language: string; url: string; headline: string }[];
   related: ArticleCard[];
+  /** The newsletter the page offers (src/newsletters/promo.ts), or null when no rule matches. */
+  newsletterPromo: NewsletterPromoData | null;
 }
 
 /** The article columns the page reads. */
@@ -156,6 +160,7 @@ async function assemblePage(db: Kysely<Database>, catalog: SiteCatalog, row: Art
     ? await listPublished(db, { kind: 'tag', tagId: primaryTag.id, language: row.language }, { limit: 3, excludeId: row.id })
     : await listPublished(db, { kind: 'section', sectionId: row.section_id, language: row.language }, { limit: 3, excludeId: row.id });
   const related = await loadCards(db, relatedPage.ids, catalog.sectionsById, { withImages: false });
+  const newsletterPromo = await loadNewsletterPromo(db, { language: row.language, sectionId: row.section_id, tagIds: tags.map((tag) => tag.id) });
 
   const heroImage = row.hero_image_id ? images.get(row.hero_image_id) : undefined;
   const url = articleUrl(row.language, section.slug, row.slug);
@@ -200,5 +205,6 @@ async function assemblePage(db: Kysely<Database>, catalog: SiteCatalog, row: Art
       return translationUrl ? [{ language: t.language, url: translationUrl, headline: t.headline }] : [];
     }),
     related,
+    newsletterPromo,
   };
 }

@@ -1,4 +1,4 @@
-/** The `masthead` command for operators: serve, migrate, seed, user:create, tags:suggest. Every command has --help. */
+/** The `masthead` command for operators: serve, worker, migrate, seed, user:create, tags:suggest. Every command has --help. */
 import { Command, InvalidArgumentError } from 'commander';
 import { ConfigError, loadConfig } from '../config.ts';
 import type { Config } from '../config.ts';
@@ -52,6 +52,25 @@ program
       };
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
+    } catch (error) {
+      fail(error);
+    }
+  });
+
+program
+  .command('worker')
+  .description('Send newsletters (PostgreSQL only; run several to share the work). Set NEWSLETTER_SEND_IN_SERVER=false on the web servers. Stops on SIGTERM/SIGINT after the messages in flight')
+  .action(async () => {
+    const settings = config();
+    if (!settings.databaseUrl) {
+      process.stderr.write('masthead: the worker needs PostgreSQL (DATABASE_URL). With SQLite, `masthead serve` already sends newsletters itself (NEWSLETTER_SEND_IN_SERVER, on by default).\n');
+      process.exit(1);
+    }
+    try {
+      const { runWorker } = await import('../newsletters/worker.ts');
+      process.stdout.write(`Masthead newsletter worker running (${settings.newsletter.smtpConnections} SMTP connections${settings.smtpUrl ? '' : '; SMTP_URL is not set, so mail is kept in the admin outbox'})\n`);
+      await runWorker(settings);
+      process.exit(0);
     } catch (error) {
       fail(error);
     }

@@ -4,6 +4,8 @@
  * and static pages. Runs only when the database holds no sections and no articles.
  */
 import type { Kysely } from 'kysely';
+import { seedDemoNewsletters } from './demo-newsletters.ts';
+import { seedDemoSyndication } from './demo-syndication.ts';
 import sharp from 'sharp';
 import { createArticle } from '../articles/commands.ts';
 import { changeContent } from '../content/content-version.ts';
@@ -24,6 +26,10 @@ export interface DemoSeedReport {
   images: number;
   articles: number;
   pages: number;
+  newsletters: number;
+  subscribers: number;
+  syndicationRequests: number;
+  licences: number;
 }
 
 /** Replaces photo keys in imageBlock nodes with stored image ids. */
@@ -187,7 +193,15 @@ export async function seedDemo(db: Kysely<Database>, mediaDir: string, content: 
     });
   }
 
+  // The audience and syndication desks: lists with readers, a rate card, requests and licences.
+  const newsletters = await seedDemoNewsletters(db);
+  const syndication = await seedDemoSyndication(db);
+
   return {
+    newsletters: newsletters.newsletters,
+    subscribers: newsletters.subscribers,
+    syndicationRequests: syndication.requests,
+    licences: syndication.licences,
     sections: content.sections.length,
     authors: content.authors.length,
     tags: content.tags.length,

@@ -20,7 +20,7 @@ function run(args: string[], env: Record<string, string> = {}) {
 test('--help works on the program and on every command', () => {
   const top = run(['--help']);
   assert.equal(top.status, 0);
-  for (const command of ['serve', 'migrate', 'seed', 'user:create']) {
+  for (const command of ['serve', 'migrate', 'seed', 'user:create', 'tags:suggest', 'worker']) {
     assert.match(top.stdout, new RegExp(`\\b${command}\\b`));
     const help = run([command, '--help']);
     assert.equal(help.status, 0, command);
@@ -53,4 +53,10 @@ test('migrate creates the SQLite database and says so', () => {
   const result = run(['migrate']);
   assert.equal(result.status, 0, result.stderr);
   assert.match(result.stdout, /Applied: 20261127190000_content_model/);
+});
+
+test('the newsletter worker refuses SQLite with one clear line', () => {
+  const result = run(['worker']);
+  assert.equal(result.status, 1);
+  assert.match(result.stderr + result.stdout, /PostgreSQL/);
 });
