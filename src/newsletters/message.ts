@@ -15,6 +15,7 @@ import { asciiDomainOf, hasControlCharacters, isPlausibleAddress } from '../mail
 import type { FrozenIssue, RecipientLinks } from './frozen.ts';
 import { personalize } from './frozen.ts';
 import { preferencesUrl, unsubscribeUrl } from './links.ts';
+import { prepareIssueBody, rawMessage } from './mime.ts';
 
 /** Everything a transport needs to send one message. */
 export interface NewsletterMessage {
@@ -30,6 +31,8 @@ export interface NewsletterMessage {
   date: Date;
   /** `newsletter`, or `newsletter_test` for a test copy (kept in the outbox when SMTP is off). */
   purpose: 'newsletter' | 'newsletter_test';
+  /** The whole message as SMTP sends it (mime.ts: the issue's parts encoded once, this reader's links filled in). */
+  raw: string;
 }
 
 /** A reader's links in one message: the page links plus the mailto unsubscribe address. */
@@ -125,18 +128,16 @@ export function buildMessage(issue: FrozenIssue, to: string, links: MessageLinks
     // Gmail's feedback loop groups complaints by these fields (campaign:list:type:sender).
     'Feedback-ID': `${issue.issueId}:${issue.newsletterId}:newsletter:masthead`,
   };
-  return {
+  const envelope = {
     from: { name: headerText(issue.fromName), address: issue.fromAddress },
     to,
     replyTo: issue.replyTo ? issue.replyTo : null,
     subject: options.isTest ? `[Test] ${subject}` : subject,
-    text,
-    html,
     headers,
     messageId,
     date: new Date(),
-    purpose: options.isTest ? 'newsletter_test' : 'newsletter',
   };
+  return { ...envelope, text, html, purpose: options.isTest ? 'newsletter_test' : 'newsletter', raw: rawMessage(prepareIssueBody(issue), envelope, links) };
 }
 
 // Our own signed URLs are plain ASCII; anything else would break the angle-bracket list.

@@ -83,16 +83,10 @@ function createSmtpTransport(config: Config, smtpUrl: string): NewsletterTranspo
     mode: 'smtp',
     async send(message) {
       try {
+        // The message is composed already (mime.ts); nodemailer sends it as it is (and DKIM-signs it).
         const info = (await transport.sendMail({
-          from: { name: message.from.name, address: message.from.address },
-          to: message.to,
-          replyTo: message.replyTo ?? undefined,
-          subject: message.subject,
-          text: message.text,
-          html: message.html,
-          headers: preparedHeaders(message.headers),
-          messageId: message.messageId,
-          date: message.date,
+          envelope: { from: message.from.address, to: [message.to] },
+          raw: message.raw,
         })) as { response?: unknown };
         return { kind: 'sent', response: oneLine(typeof info.response === 'string' ? info.response : '250 accepted') };
       } catch (error) {
@@ -132,20 +126,6 @@ function createOutboxTransport(db: Kysely<Database>): NewsletterTransport {
     },
     close: () => Promise.resolve(),
   };
-}
-
-/**
- * Hands our headers to nodemailer as prepared: it would otherwise turn the quotes of a
- * List-Id phrase into an encoded word. Being prepared, each value is checked here to be
- * printable ASCII (message.ts built them so), and long lists are folded after their commas.
- */
-function preparedHeaders(headers: Record<string, string>): Record<string, { prepared: boolean; value: string }> {
-  return Object.fromEntries(
-    Object.entries(headers).map(([name, value]) => {
-      if (!/^[ -~]*$/.test(value) || value.length > 900) throw new Error(`header ${name} is not printable ASCII`);
-      return [name, { prepared: true, value: value.length > 76 ? value.replace(/, </g, ',\r\n <') : value }];
-    }),
-  );
 }
 
 function oneLine(text: string): string {

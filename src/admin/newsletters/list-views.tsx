@@ -29,7 +29,16 @@ export function embedSnippet(publicUrl: string, list: Pick<Newsletter, 'slug' | 
   return `<iframe src="${src}" title="${title}" width="100%" height="320" style="border:0;max-width:36rem" loading="lazy"></iframe>`;
 }
 
-/** /admin/newsletters: every list with its readers, links to edit, subscribers and the embed code. */
+/** A list's issues and stats pages (both need only `newsletters.manage`, like the pages that show these links). */
+function IssueLinks(props: { id: number }) {
+  return (
+    <>
+      <a href={`/admin/newsletters/${props.id}/issues`}>Issues</a> · <a href={`/admin/newsletters/${props.id}/stats`}>Stats</a>
+    </>
+  );
+}
+
+/** /admin/newsletters: every list with its readers, links to edit, issues, stats, subscribers and the embed code. */
 export function NewsletterIndexView(props: { lists: NewsletterSummary[]; publicUrl: string; notice: string | null; canSeeSubscribers: boolean }) {
   return (
     <>
@@ -62,6 +71,7 @@ export function NewsletterIndexView(props: { lists: NewsletterSummary[]; publicU
                     {list.name}
                   </a>
                   <span class="admin-sub"> {list.cadence}</span>
+                  {' '}· <IssueLinks id={list.id} />
                   {props.canSeeSubscribers ? (
                     <>
                       {' '}· <a href={`/admin/newsletters/${list.id}/subscribers`}>Subscribers</a>
@@ -113,6 +123,11 @@ export function NewsletterFormView(props: { list: Newsletter | null; values: New
     <>
       <p>
         <a href="/admin/newsletters">← All newsletters</a>
+        {list ? (
+          <>
+            {' '}· <IssueLinks id={list.id} />
+          </>
+        ) : null}
       </p>
       <Notice text={props.notice} />
       <FormErrors problems={props.problems} />
