@@ -112,13 +112,16 @@ export async function checkUnsubscribeMailbox(app: AppContext, localPart: string
   return expected === match[3] ? { subscriberId, newsletterId } : null;
 }
 
+// Issues whose sender was checked already: the check reads the domain through punycode, once per issue is enough.
+const checkedSenders = new WeakSet<FrozenIssue>();
+
 /** Builds one reader's message from the frozen issue. */
 export function buildMessage(issue: FrozenIssue, to: string, links: MessageLinks, messageId: string, options: { isTest?: boolean } = {}): NewsletterMessage {
   if (!isPlausibleAddress(to)) throw new Error('recipient address is not a valid address');
-  const problem = senderProblem(issue);
+  const problem = checkedSenders.has(issue) ? null : senderProblem(issue);
   if (problem) throw new Error(problem);
+  checkedSenders.add(issue);
   if (hasControlCharacters(messageId) || !/^<[!-~]+@[A-Za-z0-9.-]+>$/.test(messageId)) throw new Error('Message-ID is malformed');
-  const { html, text } = personalize(issue, links);
   const subject = headerText(issue.subject);
   const headers: Record<string, string> = {
     'List-Unsubscribe': `<${headerUrl(links.unsubscribeUrl)}>, <mailto:${links.unsubscribeMailbox}?subject=unsubscribe>`,
@@ -137,7 +140,20 @@ export function buildMessage(issue: FrozenIssue, to: string, links: MessageLinks
     messageId,
     date: new Date(),
   };
-  return { ...envelope, text, html, purpose: options.isTest ? 'newsletter_test' : 'newsletter', raw: rawMessage(prepareIssueBody(issue), envelope, links) };
+  // SMTP sends `raw`; the personalised text and HTML are made only when asked for (the outbox).
+  let personalised: { html: string; text: string } | null = null;
+  const body = () => (personalised ??= personalize(issue, links));
+  return {
+    ...envelope,
+    get text() {
+      return body().text;
+    },
+    get html() {
+      return body().html;
+    },
+    purpose: options.isTest ? 'newsletter_test' : 'newsletter',
+    raw: rawMessage(prepareIssueBody(issue), envelope, links),
+  };
 }
 
 // Our own signed URLs are plain ASCII; anything else would break the angle-bracket list.

@@ -130,6 +130,11 @@ export function rfc5322Date(date: Date): string {
   return date.toUTCString().replace(/GMT$/, '+0000');
 }
 
+// Boundaries only need to be absent from the parts (quoted-printable never yields "=_"
+// at a line start followed by this prefix); a per-process random prefix and a counter do.
+const BOUNDARY_PREFIX = randomBytes(9).toString('base64url');
+let boundaryCount = 0;
+
 /** The pieces of one reader's message; every header value was checked by buildMessage. */
 export interface RawMessageInput {
   from: { name: string; address: string };
@@ -147,7 +152,8 @@ export function rawMessage(body: PreparedBody, input: RawMessageInput, links: Re
   for (const value of [input.to, input.replyTo ?? '', input.messageId, input.from.address]) {
     if (/[\r\n]/.test(value)) throw new Error('a header value holds a line break');
   }
-  const boundary = `=_masthead_${randomBytes(12).toString('hex')}`;
+  boundaryCount += 1;
+  const boundary = `=_masthead_${BOUNDARY_PREFIX}_${boundaryCount.toString(36)}`;
   const lines = [
     `From: ${mailbox(input.from.name, input.from.address)}`,
     `To: ${input.to}`,
