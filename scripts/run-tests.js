@@ -31,7 +31,7 @@ if (process.env.CI === 'true' && !process.env.TEST_DATABASE_URL) {
 const markers = fs.mkdtempSync(path.join(os.tmpdir(), 'masthead-test-markers-'));
 const result = spawnSync(
   process.execPath,
-  ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-timeout=120000', ...files],
+  ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-timeout=300000', ...files],
   { stdio: 'inherit', cwd: root, env: { ...process.env, MASTHEAD_TEST_MARKERS: markers, LOG_LEVEL: process.env.LOG_LEVEL ?? 'error' } },
 );
 const postgresRuns = fs.readdirSync(markers).filter((name) => name.startsWith('postgres-')).length;

@@ -27,7 +27,28 @@ export async function migrateToLatest<T>(db: Kysely<T>): Promise<MigrationReport
     migrationLockTableName: 'masthead_migrations_lock',
     ...(migrationTableSchema ? { migrationTableSchema } : {}),
   });
-  const { error, results } = await migrator.migrateToLatest();
+  // Kysely's migrator looks for its table by listing the tables of every schema; on a
+  // PostgreSQL server where another installation (or test suite) drops a schema at that
+  // moment, the listing fails with "schema … does not exist" (3F000). That is not about
+  // us: try again.
+  let outcome = await migrateOnce(migrator);
+  for (let attempt = 1; attempt < 4 && isVanishedSchema(outcome.error); attempt += 1) {
+    await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
+    outcome = await migrateOnce(migrator);
+  }
+  const { error, results } = outcome;
   const applied = (results ?? []).filter((r: MigrationResult) => r.status === 'Success').map((r) => r.migrationName);
   return { applied, error: error === undefined ? null : error instanceof Error ? error : new Error(`migration failed: ${JSON.stringify(error)}`) };
+}
+
+async function migrateOnce(migrator: Migrator): Promise<{ error?: unknown; results?: MigrationResult[] }> {
+  try {
+    return await migrator.migrateToLatest();
+  } catch (error) {
+    return { error };
+  }
+}
+
+function isVanishedSchema(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '3F000';
 }

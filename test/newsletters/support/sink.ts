@@ -4,6 +4,7 @@
  * DATA on every connection, as a server does while the client is about to die. A held
  * message never gets its 250, so (like a real MTA) it is not counted as received.
  */
+import assert from 'node:assert/strict';
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
@@ -90,4 +91,15 @@ export async function startSink(options: { keepRaw?: boolean; recipientRule?: Re
       }),
   };
   return sink;
+}
+
+/** Asserts the sink took exactly one copy for each of `addresses` (and nothing else). */
+export function assertExactlyOnce(sink: Sink, addresses: Set<string>): void {
+  const seen = new Map<string, number>();
+  for (const message of sink.accepted) seen.set(message.to, (seen.get(message.to) ?? 0) + 1);
+  const duplicates = [...seen].filter(([, count]) => count > 1);
+  assert.deepEqual(duplicates.slice(0, 5), [], `${duplicates.length} readers got more than one copy`);
+  const missing = [...addresses].filter((address) => !seen.has(address));
+  assert.deepEqual(missing.slice(0, 5), [], `${missing.length} readers got no copy`);
+  assert.equal(sink.accepted.length, addresses.size);
 }
