@@ -15,7 +15,7 @@ import { asciiDomainOf, hasControlCharacters, isPlausibleAddress } from '../mail
 import type { FrozenIssue, RecipientLinks } from './frozen.ts';
 import { personalize } from './frozen.ts';
 import { preferencesUrl, unsubscribeUrl } from './links.ts';
-import { prepareIssueBody, rawMessage } from './mime.ts';
+import { encodedWords, prepareIssueBody, quotedString, rawMessage } from './mime.ts';
 
 /** Everything a transport needs to send one message. */
 export interface NewsletterMessage {
@@ -54,7 +54,7 @@ export function headerText(value: string): string {
 
 /** `Name <address>` as it is shown in the outbox. */
 export function formatFrom(from: { name: string; address: string }): string {
-  return from.name ? `${quotedPhrase(from.name)} <${from.address}>` : from.address;
+  return from.name ? `${quotedString(from.name)} <${from.address}>` : from.address;
 }
 
 /** Why an issue's sender cannot be used, or null when it can (checked before sending starts). */
@@ -162,25 +162,8 @@ function headerUrl(url: string): string {
   return url;
 }
 
-/** The List-Id's display phrase: a quoted string for ASCII names, RFC 2047 encoded words otherwise. */
+/** The List-Id's display phrase: a quoted string for ASCII names; encoded words (which may not sit inside quotes) otherwise, on one line. */
 function listIdPhrase(name: string): string {
   const clean = headerText(name);
-  if (/^[ -~]*$/.test(clean)) return quotedPhrase(clean);
-  // Encoded words may not appear inside a quoted string, so a non-ASCII name is written as
-  // a run of them, each at most 75 characters and never splitting a character's bytes.
-  const words: string[] = [];
-  let chunk = '';
-  for (const character of clean) {
-    if (Buffer.byteLength(chunk + character) > 45) {
-      words.push(chunk);
-      chunk = '';
-    }
-    chunk += character;
-  }
-  if (chunk) words.push(chunk);
-  return words.map((word) => `=?UTF-8?B?${Buffer.from(word).toString('base64')}?=`).join(' ');
-}
-
-function quotedPhrase(value: string): string {
-  return `"${value.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`;
+  return /^[ -~]*$/.test(clean) ? quotedString(clean) : encodedWords(clean).join(' ');
 }

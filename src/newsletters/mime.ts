@@ -101,9 +101,12 @@ function fill(part: EncodedPart, values: Record<Slot, string>): string {
   return out;
 }
 
-/** RFC 2047 encoded words for a header value that is not plain ASCII; ASCII passes through. */
-export function encodeHeaderWords(value: string): string {
-  if (/^[ -~]*$/.test(value)) return value;
+/**
+ * RFC 2047 encoded words for text that is not plain ASCII, each at most 75 characters and
+ * never splitting a character's bytes; ASCII comes back as one unencoded word.
+ */
+export function encodedWords(value: string): string[] {
+  if (/^[ -~]*$/.test(value)) return [value];
   const words: string[] = [];
   let chunk = '';
   for (const character of value) {
@@ -114,14 +117,24 @@ export function encodeHeaderWords(value: string): string {
     chunk += character;
   }
   if (chunk) words.push(chunk);
-  return words.map((word) => `=?UTF-8?B?${Buffer.from(word).toString('base64')}?=`).join('\r\n ');
+  return words.map((word) => `=?UTF-8?B?${Buffer.from(word).toString('base64')}?=`);
+}
+
+/** A header value as encoded words, folded between them. */
+export function encodeHeaderWords(value: string): string {
+  return encodedWords(value).join('\r\n ');
+}
+
+/** An RFC 5322 quoted string. */
+export function quotedString(value: string): string {
+  return `"${value.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`;
 }
 
 /** `"Name" <address>`, the name encoded when it is not ASCII. */
 export function mailbox(name: string, address: string): string {
   if (!name) return address;
   if (/^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+( [A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*$/.test(name)) return `${name} <${address}>`;
-  const phrase = /^[ -~]*$/.test(name) ? `"${name.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"` : encodeHeaderWords(name);
+  const phrase = /^[ -~]*$/.test(name) ? quotedString(name) : encodeHeaderWords(name);
   return `${phrase} <${address}>`;
 }
 
