@@ -185,7 +185,11 @@ describe('article editor in Chromium', { skip: hasChromium ? false : `${CHROMIUM
       assert.equal(await asked, 'beforeunload');
       assert.equal(page.isClosed(), false, 'dismissing the question keeps the page');
 
+      // Leaving the standfirst for the button starts an autosave, and its "Saved at" shows
+      // while the button's own save still waits behind it: wait for that full save's answer.
+      const fullSave = page.waitForResponse((response) => response.request().method() === 'PUT' && (JSON.parse(response.request().postData() ?? '{}') as { autosave?: boolean }).autosave === false);
       await page.locator('#editor-save').click();
+      await fullSave;
       await page.waitForFunction(() => /^Saved at /.test(document.getElementById('editor-save-status')?.textContent ?? ''));
       let isAsked = false;
       page.once('dialog', (dialog) => {
