@@ -13,9 +13,8 @@ import { GenerationCache } from './cache/generation-cache.ts';
 import { PageCache } from './cache/page-cache.ts';
 import type { CachedPage } from './cache/page-cache.ts';
 import type { Config } from './config.ts';
-import { openDatabase, targetFromConfig } from './db/database.ts';
 import type { DatabaseHandle } from './db/database.ts';
-import { migrateToLatest } from './db/migrate.ts';
+import { openMigratedDatabase } from './db/migrate.ts';
 import { isNotModified } from './http/respond.ts';
 import { createMailer } from './mail/mailer.ts';
 import { createLogger } from './shared/logger.ts';
@@ -108,13 +107,8 @@ export interface RunningServer {
 /** Opens the database, migrates, seeds a fresh install and listens. */
 export async function startServer(config: Config): Promise<RunningServer> {
   const logger = createLogger(config.logLevel);
-  const handle = await openDatabase(targetFromConfig(config));
-  const migration = await migrateToLatest(handle.db);
-  if (migration.error) {
-    await handle.close();
-    throw migration.error;
-  }
-  if (migration.applied.length > 0) logger.info('migrations applied', { applied: migration.applied });
+  const { handle, applied } = await openMigratedDatabase(config);
+  if (applied.length > 0) logger.info('migrations applied', { applied });
   const assets = new AssetStore();
   const context = createAppContext(config, handle, logger, assets);
   if (config.seedDemoContent) {

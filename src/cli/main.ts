@@ -2,8 +2,8 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { ConfigError, loadConfig } from '../config.ts';
 import type { Config } from '../config.ts';
-import { DatabaseUnreachableError, openDatabase, targetFromConfig } from '../db/database.ts';
-import { migrateToLatest } from '../db/migrate.ts';
+import { DatabaseUnreachableError } from '../db/database.ts';
+import { openMigratedDatabase } from '../db/migrate.ts';
 import { seedBulkArticles } from '../seed/bulk-seed.ts';
 import { startServer } from '../server.ts';
 import path from 'node:path';
@@ -82,11 +82,9 @@ program
   .action(async () => {
     const settings = config();
     try {
-      const handle = await openDatabase(targetFromConfig(settings));
-      const report = await migrateToLatest(handle.db);
+      const { handle, applied } = await openMigratedDatabase(settings);
       await handle.close();
-      if (report.error) fail(report.error);
-      process.stdout.write(report.applied.length > 0 ? `Applied: ${report.applied.join(', ')}\n` : 'The database is up to date.\n');
+      process.stdout.write(applied.length > 0 ? `Applied: ${applied.join(', ')}\n` : 'The database is up to date.\n');
     } catch (error) {
       fail(error);
     }
@@ -100,9 +98,7 @@ program
   .action(async (options: { articles?: number; demo: boolean }) => {
     const settings = config();
     try {
-      const handle = await openDatabase(targetFromConfig(settings));
-      const report = await migrateToLatest(handle.db);
-      if (report.error) fail(report.error);
+      const { handle } = await openMigratedDatabase(settings);
       if (options.demo) {
         const { seedDemoIfEmpty } = await import('../seed/seed-demo.ts');
         const demo = await seedDemoIfEmpty(handle.db, path.join(settings.dataDir, 'media'));
@@ -152,9 +148,7 @@ program
       process.exit(1);
     }
     try {
-      const handle = await openDatabase(targetFromConfig(settings));
-      const report = await migrateToLatest(handle.db);
-      if (report.error) fail(report.error);
+      const { handle } = await openMigratedDatabase(settings);
       const { createUser } = await import('../accounts/users.ts');
       const { ValidationError } = await import('../shared/validation.ts');
       try {
@@ -186,9 +180,7 @@ program
     }
     const settings = config();
     try {
-      const handle = await openDatabase(targetFromConfig(settings));
-      const report = await migrateToLatest(handle.db);
-      if (report.error) fail(report.error);
+      const { handle } = await openMigratedDatabase(settings);
       const { suggestAcrossArchive } = await import('../suggest/archive.ts');
       const { ProgressBar } = await import('../suggest/progress.ts');
       let bar: InstanceType<typeof ProgressBar> | null = null;

@@ -1,6 +1,8 @@
 /** Runs pending migrations; called at every start and by `masthead migrate`. */
 import { Migrator, sql } from 'kysely';
 import type { Kysely, MigrationResult } from 'kysely';
+import { openDatabase, targetFromConfig } from './database.ts';
+import type { DatabaseHandle } from './database.ts';
 import { dialectOf } from './dialect.ts';
 import { migrations } from './migrations/index.ts';
 
@@ -51,4 +53,25 @@ async function migrateOnce(migrator: Migrator): Promise<{ error?: unknown; resul
 
 function isVanishedSchema(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '3F000';
+}
+
+/** A database opened and brought up to date, and the migrations that this opening applied. */
+export interface MigratedDatabase {
+  handle: DatabaseHandle;
+  applied: string[];
+}
+
+/**
+ * Opens the configured database and applies pending migrations, as every process does
+ * before it touches a table (server, worker, CLI commands); a failed migration closes the
+ * database again and throws.
+ */
+export async function openMigratedDatabase(config: { databaseUrl: string | null; dataDir: string }): Promise<MigratedDatabase> {
+  const handle = await openDatabase(targetFromConfig(config));
+  const report = await migrateToLatest(handle.db);
+  if (report.error) {
+    await handle.close();
+    throw report.error;
+  }
+  return { handle, applied: report.applied };
 }

@@ -5,8 +5,7 @@
  */
 import type { AppContext } from '../app-context.ts';
 import type { Config } from '../config.ts';
-import { openDatabase, targetFromConfig } from '../db/database.ts';
-import { migrateToLatest } from '../db/migrate.ts';
+import { openMigratedDatabase } from '../db/migrate.ts';
 import { createAppContext } from '../server.ts';
 import { createLogger } from '../shared/logger.ts';
 import { AssetStore } from '../site/assets.ts';
@@ -22,12 +21,7 @@ export interface WorkerContext {
 /** Opens the configured database (migrating it, as every command does) and builds the context around it. */
 export async function openWorkerContext(config: Config): Promise<WorkerContext> {
   const logger = createLogger(config.logLevel);
-  const handle = await openDatabase(targetFromConfig(config));
-  const migration = await migrateToLatest(handle.db);
-  if (migration.error) {
-    await handle.close();
-    throw migration.error;
-  }
+  const { handle } = await openMigratedDatabase(config);
   const context = createAppContext(config, handle, logger, new AssetStore());
   return {
     context,
