@@ -3,7 +3,6 @@
  * must carry, JSON bodies read within limits, and JSON answers for every failure
  * (never an HTML page, never a stack trace).
  */
-import { timingSafeEqual } from 'node:crypto';
 import type { Context, Hono, Input, Next } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
@@ -13,6 +12,7 @@ import { can } from '../accounts/policy.ts';
 import type { SessionUser } from '../accounts/sessions.ts';
 import { PublicError } from '../http/errors.tsx';
 import type { ApiError } from '../newsroom/editable.ts';
+import { isSameToken } from '../shared/same-token.ts';
 import { ValidationError, describeIssues } from '../shared/validation.ts';
 import { currentUser } from './session-middleware.ts';
 
@@ -44,10 +44,6 @@ export const fail = {
   validation: (problems: string[]) => new ApiFailure(422, { error: 'validation', message: problems.join('; '), problems }),
 };
 
-function sameToken(a: string | undefined, b: string): boolean {
-  if (!a || a.length !== b.length) return false;
-  return timingSafeEqual(Buffer.from(a), Buffer.from(b));
-}
 
 /**
  * The signed-in staff member calling the API. Requests that change anything
@@ -57,7 +53,7 @@ export async function apiUser(c: AnyContext, app: AppContext): Promise<SessionUs
   const user = await currentUser(c, app);
   if (!user) throw new ApiFailure(401, { error: 'unauthenticated', message: 'Sign in first.' });
   if (!can(user, 'admin.enter')) throw fail.forbidden('Your account cannot use the admin.');
-  if (c.req.method !== 'GET' && c.req.method !== 'HEAD' && !sameToken(c.req.header(CSRF_HEADER), user.csrfToken)) {
+  if (c.req.method !== 'GET' && c.req.method !== 'HEAD' && !isSameToken(c.req.header(CSRF_HEADER), user.csrfToken)) {
     throw new ApiFailure(403, { error: 'csrf', message: 'This request did not carry a valid CSRF token. Reload the page and try again.' });
   }
   return user;

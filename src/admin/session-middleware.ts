@@ -2,7 +2,6 @@
  * Admin request plumbing: who is signed in, CSRF checks on every state-changing form,
  * the session cookie's attributes, and the client address for rate limits and audit.
  */
-import { timingSafeEqual } from 'node:crypto';
 import type { Context, Input } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import type { AppContext, AppEnv } from '../app-context.ts';
@@ -12,6 +11,7 @@ import { newToken } from '../accounts/tokens.ts';
 import { PublicError } from '../http/errors.tsx';
 import { can } from '../accounts/policy.ts';
 import type { Action } from '../accounts/policy.ts';
+import { isSameToken } from '../shared/same-token.ts';
 
 /** Cookie carrying the CSRF token of forms shown before anyone is signed in (setup, sign-in). */
 export const FORM_CSRF_COOKIE = 'masthead_form_csrf';
@@ -51,16 +51,11 @@ export function formCsrfToken(c: AnyContext, app: AppContext): string {
   return token;
 }
 
-function sameToken(a: string | undefined, b: string | undefined): boolean {
-  if (!a || !b || a.length !== b.length) return false;
-  return timingSafeEqual(Buffer.from(a), Buffer.from(b));
-}
-
 /** Refuses a form post whose CSRF token does not match the session's (or, signed out, the form cookie's). */
 export function checkCsrf(c: AnyContext, submitted: unknown, user: SessionUser | null): void {
   const token = typeof submitted === 'string' ? submitted : undefined;
   const expected = user ? user.csrfToken : getCookie(c, FORM_CSRF_COOKIE);
-  if (!sameToken(token, expected)) throw new PublicError(403, 'This form has expired or did not come from this site. Reload the page and try again.');
+  if (!isSameToken(token, expected)) throw new PublicError(403, 'This form has expired or did not come from this site. Reload the page and try again.');
 }
 
 /** The client's address as this server sees it (no proxy headers are trusted by default). */

@@ -9,13 +9,13 @@
  *   well, and nothing is done.
  * - Rate limits per address and per client, kept in the database (`hitRateLimit`).
  */
-import { timingSafeEqual } from 'node:crypto';
 import type { Context, Input } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import type { AppContext, AppEnv } from '../app-context.ts';
 import { hitRateLimit } from '../accounts/rate-limit.ts';
 import { newToken } from '../accounts/tokens.ts';
 import { PublicError } from './errors.tsx';
+import { isSameToken } from '../shared/same-token.ts';
 
 type AnyContext = Context<AppEnv, string, Input>;
 
@@ -56,7 +56,7 @@ export function publicFormToken(c: AnyContext, app: AppContext): string {
 export function checkPublicFormToken(c: AnyContext, submitted: unknown): void {
   const cookie = getCookie(c, PUBLIC_FORM_COOKIE);
   const token = typeof submitted === 'string' ? submitted : '';
-  if (!cookie || token.length !== cookie.length || !timingSafeEqual(Buffer.from(token), Buffer.from(cookie))) {
+  if (!isSameToken(token, cookie)) {
     throw new PublicError(403, 'This form has expired or did not come from this site. Reload the page and try again.');
   }
 }

@@ -55,6 +55,8 @@ describeEachDatabase('admin sign-in', (use) => {
     assert.ok(csrf.length > 20);
     const forged = await browser.request('/admin/setup', { form: { ...owner, csrf: 'forged' } });
     assert.equal(forged.status, 403);
+    const wide = await browser.request('/admin/setup', { form: { ...owner, csrf: 'é'.repeat(csrf.length) } });
+    assert.equal(wide.status, 403, 'a token as long as the real one in characters but not in bytes is refused, not a 500');
     const stranger = new Browser(() => t);
     const noCookie = await stranger.request('/admin/setup', { form: { ...owner, csrf } });
     assert.equal(noCookie.status, 403, 'a token without its cookie is refused');

@@ -210,6 +210,10 @@ describeEachDatabase('republishing request form', (use) => {
     assert.equal(noField.status, 403);
     const wrong = await postForm(t, `/republish/${paidId}/request`, validForm({ form_token: 'U'.repeat(43) }), { ip: nextIp() });
     assert.equal(wrong.status, 403);
+    // As many characters as a real token but twice the bytes: still a plain 403.
+    const wide = await postForm(t, `/republish/${paidId}/request`, validForm({ form_token: 'é'.repeat(43) }), { ip: nextIp() });
+    assert.equal(wide.status, 403);
+    assert.match(await wide.text(), /did not come from this site/);
     assert.deepEqual(await counts(), before);
   });
 
