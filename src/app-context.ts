@@ -38,6 +38,6 @@ export interface AppContext {
 /** Hono environment of the app: what handlers may read from `c.env` and `c.var`. */
 export interface AppEnv {
   Bindings: { incoming?: { url?: string } };
-  /** `user` is undefined until looked up, null when nobody is signed in. */
-  Variables: { generation: number; language: string; user: SessionUser | null | undefined };
+  /** `user` is undefined until looked up, null when nobody is signed in; `trustProxyHops` is TRUST_PROXY, for `clientIp`. */
+  Variables: { generation: number; language: string; user: SessionUser | null | undefined; trustProxyHops: number };
 }

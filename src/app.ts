@@ -47,6 +47,7 @@ export function buildApp(ctx: AppContext, assets: AssetStore): Hono<AppEnv> {
 
   app.use('*', async (c, next) => {
     c.set('generation', ctx.generation.current());
+    c.set('trustProxyHops', ctx.config.trustProxyHops);
     if (c.req.url.length > MAX_URL_LENGTH + 200) return errorPage(c, ctx, 414, 'The address is longer than this site accepts.');
     await next();
     return undefined;

@@ -58,3 +58,10 @@ test('newsletter sending settings have safe defaults and are checked', () => {
   assert.throws(() => loadConfig({ NEWSLETTER_SMTP_CONNECTIONS: '0' }), /NEWSLETTER_SMTP_CONNECTIONS/);
   assert.throws(() => loadConfig({ MASTHEAD_SECRET: 'short' }), /MASTHEAD_SECRET must be at least 32 characters/);
 });
+
+test('TRUST_PROXY is a small number of proxies, 0 by default', () => {
+  assert.equal(loadConfig({}).trustProxyHops, 0);
+  assert.equal(loadConfig({ TRUST_PROXY: '2' }).trustProxyHops, 2);
+  assert.throws(() => loadConfig({ TRUST_PROXY: 'true' }), /TRUST_PROXY must be a number of proxies from 0 to 9/);
+  assert.throws(() => loadConfig({ TRUST_PROXY: '12' }), /TRUST_PROXY/);
+});

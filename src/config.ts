@@ -61,7 +61,7 @@ export const environmentSchema = z.object({
   MAIL_FROM: z.string().regex(/^[^\s<>@]+@[^\s<>@]+$|^.+ <[^\s<>@]+@[^\s<>@]+>$/, 'must be an address like news@example.org or "Name <news@example.org>"').optional(),
   /** Key that signs links in emails (confirmation, preferences, licence delivery); unset: one is made and kept in the database. */
   MASTHEAD_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
-  /** Domain that signs newsletter mail with DKIM (d=); DKIM is on when this, DKIM_SELECTOR and a key are set. */
+  /** Domain that signs all outgoing mail with DKIM (d=); DKIM is on when this, DKIM_SELECTOR and a key are set. */
   DKIM_DOMAIN: z.string().regex(/^[A-Za-z0-9.-]+\.[A-Za-z]{2,}$/, 'must be a domain like example.org').optional(),
   /** DKIM selector (s=): the DNS record is at SELECTOR._domainkey.DOMAIN. */
   DKIM_SELECTOR: z.string().regex(/^[A-Za-z0-9._-]{1,63}$/, 'must be a DNS label like mail2026').optional(),
@@ -77,6 +77,16 @@ export const environmentSchema = z.object({
   NEWSLETTER_SEND_IN_SERVER: booleanFromEnv.default(true),
   /** Log level: error, warn, info or debug. */
   LOG_LEVEL: z.enum(['error', 'warn', 'info', 'debug']).default('info'),
+  /**
+   * How many reverse proxies (nginx, a load balancer, a CDN) stand in front of Masthead and
+   * append to X-Forwarded-For. 0: the socket's peer is the client. Rate limits count clients
+   * by this address, so behind a proxy it must be set or every reader shares one limit.
+   */
+  TRUST_PROXY: z
+    .string()
+    .regex(/^\d$/, 'must be a number of proxies from 0 to 9')
+    .transform(Number)
+    .default(0),
 });
 
 /** Validated configuration that the rest of the app receives (never `process.env`). */
@@ -93,10 +103,12 @@ export interface Config {
   mailFrom: string;
   /** MASTHEAD_SECRET, or null to use the installation's own key. */
   secret: string | null;
-  /** DKIM signing of newsletter mail, or null when not configured. */
+  /** DKIM signing of all outgoing mail, or null when not configured. */
   dkim: { domain: string; selector: string; privateKey: string } | null;
   newsletter: { ratePerSecond: number; smtpConnections: number; sendInServer: boolean };
   logLevel: 'error' | 'warn' | 'info' | 'debug';
+  /** Reverse proxies in front of the server whose X-Forwarded-For entries are believed. */
+  trustProxyHops: number;
 }
 
 /** A configuration problem that start-up reports as one line naming the variable. */
@@ -140,6 +152,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       sendInServer: values.NEWSLETTER_SEND_IN_SERVER,
     },
     logLevel: values.LOG_LEVEL,
+    trustProxyHops: values.TRUST_PROXY,
   };
 }
 

@@ -41,7 +41,7 @@ export function createAppContext(config: Config, handle: DatabaseHandle, logger:
     articleData: new GenerationCache(config.dataCacheEntries),
     generation,
     mediaDir: path.join(config.dataDir, 'media'),
-    mailer: createMailer(handle.db, { smtpUrl: config.smtpUrl, from: config.mailFrom, logger }),
+    mailer: createMailer(handle.db, { smtpUrl: config.smtpUrl, from: config.mailFrom, logger, dkim: config.dkim }),
     links: createLinkSigner(handle.db, config.secret),
     assetPath: (name) => assets.pathOf(name),
     catalog: () => {

@@ -2,6 +2,7 @@
  * Admin request plumbing: who is signed in, CSRF checks on every state-changing form,
  * the session cookie's attributes, and the client address for rate limits and audit.
  */
+import { isIP } from 'node:net';
 import type { Context, Input } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import type { AppContext, AppEnv } from '../app-context.ts';
@@ -58,10 +59,28 @@ export function checkCsrf(c: AnyContext, submitted: unknown, user: SessionUser |
   if (!isSameToken(token, expected)) throw new PublicError(403, 'This form has expired or did not come from this site. Reload the page and try again.');
 }
 
-/** The client's address as this server sees it (no proxy headers are trusted by default). */
+/**
+ * The client's address, for rate limits and the audit log: the socket's peer, or, behind
+ * `TRUST_PROXY` reverse proxies, the X-Forwarded-For entry that the outermost trusted proxy
+ * added. Entries left of that are whatever the client claimed, so they are never believed.
+ */
 export function clientIp(c: AnyContext): string | null {
-  const incoming = c.env?.incoming as { socket?: { remoteAddress?: string } } | undefined;
-  return incoming?.socket?.remoteAddress ?? null;
+  const incoming = c.env?.incoming as { socket?: { remoteAddress?: string }; headers?: Record<string, string | string[] | undefined> } | undefined;
+  return resolveClientIp(incoming?.socket?.remoteAddress ?? null, incoming?.headers?.['x-forwarded-for'], c.var.trustProxyHops ?? 0);
+}
+
+/** The client's address from the socket's peer and X-Forwarded-For, believing `hops` proxies. Exported for tests. */
+export function resolveClientIp(peer: string | null, forwardedFor: string | string[] | undefined, hops: number): string | null {
+  if (hops === 0 || peer === null || forwardedFor === undefined) return peer;
+  // Repeated headers are one list, in order (RFC 9110 §5.3).
+  const forwarded = (Array.isArray(forwardedFor) ? forwardedFor.join(',') : forwardedFor)
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== '');
+  const chain = [...forwarded, peer];
+  const client = chain[Math.max(0, chain.length - 1 - hops)] ?? peer;
+  // Only an address is an address: a proxy passing junk through must not make every junk value its own client.
+  return isIP(client) === 0 ? peer : client;
 }
 
 /**

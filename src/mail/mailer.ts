@@ -12,6 +12,8 @@ import type { Logger } from '../shared/logger.ts';
 import { isoNow } from '../shared/time.ts';
 import { ValidationError, parseOrThrow } from '../shared/validation.ts';
 import { asciiDomainOf, hasControlCharacters, isPlausibleAddress, parseSender } from './address.ts';
+import { dkimOption } from './dkim.ts';
+import type { DkimSettings } from './dkim.ts';
 import { describeDeliveryError } from './redact.ts';
 
 /** A message to send: one recipient, a plain-text body, optionally HTML and extra headers. */
@@ -24,6 +26,8 @@ export interface OutgoingMail {
   purpose: string;
   headers?: Record<string, string>;
   replyTo?: string;
+  /** Who the mail is from when not MAIL_FROM (a newsletter's confirmation comes from the newsletter): `Name <address>` or an address. */
+  from?: string;
 }
 
 /** The outcome of `send`: the outbox row, its Message-ID, and whether SMTP took it. */
@@ -85,6 +89,7 @@ const outgoingMailSchema = z.object({
     })
     .optional(),
   replyTo: z.string().refine((value) => isPlausibleAddress(value), 'must be a single email address like desk@example.org').optional(),
+  from: z.string().refine((value) => parseSender(value) !== null, 'must be an address like news@example.org or "Name <news@example.org>"').optional(),
 });
 
 // Generous bounds: a hung SMTP server must not hold an invitation request for minutes
@@ -94,7 +99,7 @@ const SMTP_TIMEOUTS = { connectionTimeout: 15_000, greetingTimeout: 15_000, sock
 /** Creates the mailer; with `smtpUrl` null, mail is only kept in the outbox (status `stored`). */
 export function createMailer(
   db: Kysely<Database>,
-  options: { smtpUrl: string | null; from: string; logger?: Logger; messageIdDomain?: string },
+  options: { smtpUrl: string | null; from: string; logger?: Logger; messageIdDomain?: string; dkim?: DkimSettings | null },
 ): Mailer {
   const sender = parseSender(options.from);
   if (!sender) throw new ValidationError([`from: must be an address like news@example.org or "Name <news@example.org>"`]);
@@ -104,7 +109,7 @@ export function createMailer(
   // File and URL access are off so no message content can make nodemailer read a local
   // file or fetch a URL; one recipient per message is all Masthead ever sends.
   const smtp = smtpUrl
-    ? { url: smtpUrl, transport: createTransport({ url: smtpUrl, ...SMTP_TIMEOUTS, disableFileAccess: true, disableUrlAccess: true, maxRecipients: 1 }) }
+    ? { url: smtpUrl, transport: createTransport({ url: smtpUrl, ...SMTP_TIMEOUTS, disableFileAccess: true, disableUrlAccess: true, maxRecipients: 1, ...dkimOption(options.dkim ?? null) }) }
     : null;
   let isClosed = false;
 
@@ -114,6 +119,7 @@ export function createMailer(
       const mail = parseOrThrow(outgoingMailSchema, input);
       // Reply-To is kept with the other headers so the outbox shows everything that was sent.
       const headers = { ...mail.headers, ...(mail.replyTo ? { 'Reply-To': mail.replyTo } : {}) };
+      const from = mail.from ? (parseSender(mail.from) ?? sender) : sender;
       const messageId = `<${randomBytes(16).toString('hex')}@${idDomain}>`;
       const createdAt = isoNow();
       // The row is written before SMTP is tried, and outside any transaction with it, so a
@@ -124,7 +130,7 @@ export function createMailer(
           created_at: createdAt,
           purpose: mail.purpose,
           to_address: mail.to,
-          from_address: options.from,
+          from_address: mail.from ?? options.from,
           subject: mail.subject,
           text_body: mail.text,
           html_body: mail.html ?? null,
@@ -146,7 +152,7 @@ export function createMailer(
 
       try {
         await smtp.transport.sendMail({
-          from: sender.name ? { name: sender.name, address: sender.address } : sender.address,
+          from: from.name ? { name: from.name, address: from.address } : from.address,
           to: mail.to,
           replyTo: mail.replyTo,
           subject: mail.subject,

@@ -19,6 +19,7 @@ import { escapeHtml } from '../shared/escape.ts';
 import { localizeSettings } from '../site/settings.ts';
 import { confirmationUrl, preferencesUrl } from './links.ts';
 import type { Newsletter } from './lists.ts';
+import { formatFrom } from './message.ts';
 import { checkEmail, signUp } from './subscribers.ts';
 import type { SignupOutcome } from './subscribers.ts';
 
@@ -101,12 +102,16 @@ async function mailAfterSignup(app: AppContext, outcome: SignupOutcome, pageLang
   if (!allowed.allowed) return;
   const language = outcome.pending[0]?.language ?? outcome.alreadyConfirmed[0]?.language ?? pageLanguage;
   const site = localizeSettings((await app.catalog()).site, language).name;
-  const replyTo = (outcome.pending[0] ?? outcome.alreadyConfirmed[0])?.reply_to ?? undefined;
+  // The mail comes from the newsletter the reader asked for, as its issues will: a reader
+  // should recognise the sender, and it is signed for that sender's domain like the issues.
+  const list = outcome.pending[0] ?? outcome.alreadyConfirmed[0];
+  const replyTo = list?.reply_to ?? undefined;
+  const from = list ? formatFrom({ name: list.sender_name, address: list.sender_address }) : undefined;
   const mail =
     outcome.pending.length > 0
       ? confirmationMail(language, site, outcome.pending, await confirmationUrl(app, subscriber.id, subscriber.linkVersion))
       : alreadySubscribedMail(language, site, outcome.alreadyConfirmed, await preferencesUrl(app, subscriber.id, subscriber.linkVersion));
-  await app.mailer.send({ to: subscriber.email, ...mail, ...(replyTo ? { replyTo } : {}) });
+  await app.mailer.send({ to: subscriber.email, ...mail, ...(replyTo ? { replyTo } : {}), ...(from ? { from } : {}) });
 }
 
 /** One line of text for a header: control characters (CR, LF…) become spaces. */

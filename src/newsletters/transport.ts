@@ -12,6 +12,7 @@ import type { Kysely } from 'kysely';
 import { createTransport } from 'nodemailer';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/schema.ts';
+import { dkimOption } from '../mail/dkim.ts';
 import { describeDeliveryError } from '../mail/redact.ts';
 import { isoNow } from '../shared/time.ts';
 import type { NewsletterMessage } from './message.ts';
@@ -39,13 +40,6 @@ export interface NewsletterTransport {
 // Generous but bounded: a hung server must not hold a delivery's lease for long.
 const SMTP_TIMEOUTS = { connectionTimeout: 20_000, greetingTimeout: 20_000, socketTimeout: 60_000 };
 
-// The DKIM signature covers these (when present). nodemailer's default list already holds
-// the List-* headers; naming them here keeps RFC 8058's requirement (List-Unsubscribe and
-// List-Unsubscribe-Post signed) independent of a library default, and adds Feedback-ID.
-const DKIM_SIGNED_HEADERS = [
-  'From', 'Sender', 'Reply-To', 'Subject', 'Date', 'Message-ID', 'To', 'Cc', 'MIME-Version',
-  'Content-Type', 'Content-Transfer-Encoding', 'List-Id', 'List-Unsubscribe', 'List-Unsubscribe-Post', 'Feedback-ID',
-].join(':');
 
 /** Sorts an SMTP failure into the outcome kinds above. Exported for tests. */
 export function classifySmtpError(error: unknown): 'temporary' | 'bounced' | 'rejected' {
@@ -75,9 +69,7 @@ function createSmtpTransport(config: Config, smtpUrl: string): NewsletterTranspo
     disableFileAccess: true,
     disableUrlAccess: true,
     maxRecipients: 1,
-    ...(config.dkim
-      ? { dkim: { domainName: config.dkim.domain, keySelector: config.dkim.selector, privateKey: config.dkim.privateKey, headerFieldNames: DKIM_SIGNED_HEADERS } }
-      : {}),
+    ...dkimOption(config.dkim),
   });
   return {
     mode: 'smtp',

@@ -1,5 +1,6 @@
 /** Newsletter sign-up through the real app: pending until the mailed link is confirmed, one answer for every address, and the guards. */
 import assert from 'node:assert/strict';
+import { generateKeyPairSync } from 'node:crypto';
 import fs from 'node:fs';
 import { after, before, test } from 'node:test';
 import type { Kysely } from 'kysely';
@@ -10,6 +11,7 @@ import { createTestApp } from '../http-harness.ts';
 import type { TestApp } from '../http-harness.ts';
 import { describeEachDatabase } from '../db-matrix.ts';
 import { tempMediaDir } from '../factories.ts';
+import { verifyDkim } from './support/dkim-verify.ts';
 import { decodeEncodedWords, headerOf, startTestSmtpServer, textParts } from '../support/test-smtp-server.ts';
 
 const ORIGIN = 'https://news.example.test';
@@ -224,6 +226,27 @@ describeEachDatabase('newsletter sign-up', (use) => {
     assert.equal(status, 429, 'the 31st post from one client in 15 minutes');
   });
 
+  test('behind TRUST_PROXY=1 readers are counted by the address the proxy saw, and a forged X-Forwarded-For does not escape the limit', async () => {
+    const proxied = createTestApp(use(), mediaDir, { TRUST_PROXY: '1' });
+    const post = (email: string, forwardedFor: string) =>
+      proxied.app.request(
+        '/newsletters/subscribe',
+        { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', origin: ORIGIN }, body: new URLSearchParams({ email, newsletter: String(daily), language: 'en' }).toString() },
+        { incoming: { socket: { remoteAddress: '10.9.9.9' }, headers: { 'x-forwarded-for': forwardedFor } } },
+      );
+    try {
+      // 40 readers through the one proxy: each is its own client.
+      for (let reader = 1; reader <= 40; reader++) assert.equal((await post(`proxied${reader}@example.org`, `203.0.113.${reader}`)).status, 200, `reader ${reader}`);
+      // One client making up a new left-hand entry each time is still the address the proxy appended.
+      let status = 200;
+      for (let attempt = 1; attempt <= 31 && status === 200; attempt++) status = (await post(`spoof${attempt}@example.org`, `198.18.0.${attempt}, 192.0.2.200`)).status;
+      assert.equal(status, 429, 'the 31st post from 192.0.2.200, whatever it claims before it');
+    } finally {
+      await settleSignupMail();
+      await proxied.ctx.mailer.close();
+    }
+  });
+
   test('a confirmation link that is forged, expired, superseded or for an erased reader is a clear 400 and changes nothing', async () => {
     await subscribe({ email: 'links@example.org', newsletter: String(daily) });
     const subscriber = await subscriberOf('links@example.org');
@@ -252,9 +275,10 @@ describeEachDatabase('newsletter sign-up', (use) => {
     assert.match(await french.text(), /Ce lien a expiré/, 'a link problem speaks the browser’s language');
   });
 
-  test('with SMTP_URL set, the confirmation goes over the wire to a real SMTP server', async () => {
+  test('with SMTP_URL set, the confirmation goes over the wire from the newsletter’s sender, DKIM-signed', async () => {
     const smtp = await startTestSmtpServer();
-    const wired = createTestApp(use(), mediaDir, { SMTP_URL: smtp.url(), MAIL_FROM: 'The Tamarisk <news@example.org>' });
+    const keys = generateKeyPairSync('rsa', { modulusLength: 2048, publicKeyEncoding: { type: 'spki', format: 'pem' }, privateKeyEncoding: { type: 'pkcs8', format: 'pem' } });
+    const wired = createTestApp(use(), mediaDir, { SMTP_URL: smtp.url(), MAIL_FROM: 'Masthead <no-reply@platform.example.net>', DKIM_DOMAIN: 'example.org', DKIM_SELECTOR: 'mh2026', DKIM_PRIVATE_KEY: keys.privateKey });
     try {
       const body = new URLSearchParams({ email: 'wire@example.org', newsletter: String(daily), language: 'en' });
       const response = await wired.app.request('/newsletters/subscribe', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', origin: ORIGIN }, body: body.toString() }, { incoming: { socket: { remoteAddress: '198.51.100.9' } } });
@@ -265,6 +289,12 @@ describeEachDatabase('newsletter sign-up', (use) => {
       assert.deepEqual(message?.rcptTo, ['wire@example.org']);
       assert.match(decodeEncodedWords(headerOf(message?.raw ?? '', 'Subject') ?? ''), /Confirm your subscription/);
       assert.equal(headerOf(message?.raw ?? '', 'Reply-To'), 'desk@example.org');
+      assert.equal(headerOf(message?.raw ?? '', 'From'), 'The Tamarisk <news@example.org>', 'from the list, not from MAIL_FROM');
+      assert.equal(message?.mailFrom, 'news@example.org');
+      const dkim = verifyDkim(message?.raw ?? '', keys.publicKey);
+      assert.equal(dkim.tags.d, 'example.org');
+      assert.ok(dkim.signedHeaders.includes('from'));
+      assert.ok(dkim.bodyHashMatches && dkim.signatureValid, 'the signature verifies');
       const plain = textParts(message?.raw ?? '').find((part) => part.contentType.startsWith('text/plain'));
       assert.match(plain?.text ?? '', CONFIRM_LINK);
     } finally {
