@@ -5,14 +5,20 @@
  * current `link_version`; erasure deletes the row, so every earlier link stops working.
  */
 import type { Kysely } from 'kysely';
+import { forgetRateLimits } from '../accounts/rate-limit.ts';
 import type { Database } from '../db/schema.ts';
 import type { SubscriptionStatus } from '../db/schema-newsletters.ts';
 import type { LinkSigner } from '../shared/signed-links.ts';
 import { ValidationError } from '../shared/validation.ts';
 import type { Newsletter } from './lists.ts';
 import { subscriberOfLink } from './links.ts';
+import { addressRateLimitKeys } from './signup.ts';
 import { changeSubscriptionStatus, findSubscriber, recordEvent } from './subscribers.ts';
 import type { SubscriberRef } from './subscribers.ts';
+
+// Outbox mail about newsletters (signup.ts's confirmations, message.ts's copies and test
+// copies): what erasure deletes. Account and syndication mail to the same address is not the reader's.
+const NEWSLETTER_MAIL_PURPOSES = ['newsletter_confirmation', 'newsletter', 'newsletter_test'];
 
 /** The reader a link names, or why the link is refused (`invalid`: forged, mangled, superseded or erased). */
 export type LinkReader = { ok: true; subscriber: SubscriberRef; newsletterId: number | null; issueId: number | null } | { ok: false; reason: 'expired' | 'invalid' };
@@ -123,11 +129,20 @@ export async function readerData(db: Kysely<Database>, subscriberId: number): Pr
 
 /**
  * Erases a reader: one anonymous `erased` event per list they had, their address taken off
- * delivery records, then the subscriber row deleted (subscriptions go with it; their past
- * events and deliveries keep counting, without a link to anyone). One transaction.
+ * delivery records, the newsletter mail kept for them in the outbox (confirmations, copies
+ * of issues) deleted, the rate limits keyed by their address forgotten, then the subscriber
+ * row deleted (subscriptions go with it; their past events and deliveries keep counting,
+ * without a link to anyone). One transaction.
  */
 export async function eraseSubscriber(db: Kysely<Database>, subscriberId: number, now = new Date().toISOString()): Promise<void> {
   await db.transaction().execute(async (trx) => {
+    const subscriber = await trx.selectFrom('subscribers').select('email').where('id', '=', subscriberId).executeTakeFirst();
+    if (subscriber) {
+      const address = subscriber.email.toLowerCase();
+      await trx.deleteFrom('mail_outbox').where((eb) => eb(eb.fn('lower', ['to_address']), '=', address)).where('purpose', 'in', NEWSLETTER_MAIL_PURPOSES).execute();
+      const keys = addressRateLimitKeys(address);
+      await forgetRateLimits(trx, [keys.signups, keys.mails]);
+    }
     const subscriptions = await trx.selectFrom('subscriptions').select('newsletter_id').where('subscriber_id', '=', subscriberId).execute();
     await trx.updateTable('newsletter_deliveries').set({ email: null, subscriber_id: null }).where('subscriber_id', '=', subscriberId).execute();
     await trx.updateTable('subscription_events').set({ subscriber_id: null }).where('subscriber_id', '=', subscriberId).execute();

@@ -30,6 +30,12 @@ export const ADDRESS_ATTEMPTS_PER_HOUR = 10;
 /** Sign-up attempts per client address per 15 minutes (beyond: 429). */
 export const CLIENT_ATTEMPTS_PER_QUARTER = 30;
 
+/** The rate-limit keys that name a reader's address (forgotten when the reader is erased). */
+export function addressRateLimitKeys(email: string): { signups: string; mails: string } {
+  const address = email.toLowerCase();
+  return { signups: `newsletter-signup:address:${address}`, mails: `newsletter-mail:${address}` };
+}
+
 /** Where a sign-up came from (stored as the subscription's source). */
 export type SignupSource = 'form' | 'promo' | 'embed';
 
@@ -82,7 +88,7 @@ const inFlight = new Set<Promise<void>>();
  * when the address has tried too often.
  */
 export async function requestSubscription(app: AppContext, input: { email: string; lists: Newsletter[]; language: string; source: SignupSource }): Promise<void> {
-  await limitPublicForm(app, [{ key: `newsletter-signup:address:${input.email.toLowerCase()}`, limit: ADDRESS_ATTEMPTS_PER_HOUR, windowSeconds: 3600 }]);
+  await limitPublicForm(app, [{ key: addressRateLimitKeys(input.email).signups, limit: ADDRESS_ATTEMPTS_PER_HOUR, windowSeconds: 3600 }]);
   const outcome = await signUp(app.db, { email: input.email, language: input.language, lists: input.lists, source: input.source });
   const work = mailAfterSignup(app, outcome, input.language).catch((error: unknown) => {
     app.logger.error('newsletter sign-up mail failed', { error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
@@ -98,7 +104,7 @@ export async function settleSignupMail(): Promise<void> {
 
 async function mailAfterSignup(app: AppContext, outcome: SignupOutcome, pageLanguage: string): Promise<void> {
   const { subscriber } = outcome;
-  const allowed = await hitRateLimit(app.db, `newsletter-mail:${subscriber.email.toLowerCase()}`, MAIL_PER_HOUR, 3600);
+  const allowed = await hitRateLimit(app.db, addressRateLimitKeys(subscriber.email).mails, MAIL_PER_HOUR, 3600);
   if (!allowed.allowed) return;
   const language = outcome.pending[0]?.language ?? outcome.alreadyConfirmed[0]?.language ?? pageLanguage;
   const site = localizeSettings((await app.catalog()).site, language).name;

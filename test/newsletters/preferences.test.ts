@@ -4,7 +4,9 @@ import fs from 'node:fs';
 import { after, before, test } from 'node:test';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../src/db/schema.ts';
+import { hitRateLimit, storedRateLimitKey } from '../../src/accounts/rate-limit.ts';
 import { preferencesUrl } from '../../src/newsletters/links.ts';
+import { addressRateLimitKeys } from '../../src/newsletters/signup.ts';
 import { createTestApp } from '../http-harness.ts';
 import type { TestApp } from '../http-harness.ts';
 import { describeEachDatabase } from '../db-matrix.ts';
@@ -142,6 +144,17 @@ describeEachDatabase('newsletter preferences', (use) => {
     const issue = await db().insertInto('newsletter_issues').values({ newsletter_id: a, subject: 'Issue one', preheader: '', intro: '', items: '[]', kind: 'manual', digest_source: null, status: 'sent', scheduled_at: null, frozen: null, recipients: 1, started_at: now, finished_at: now, created_by: null, created_at: now, updated_at: now }).returning('id').executeTakeFirstOrThrow();
     await db().insertInto('newsletter_deliveries').values({ issue_id: issue.id, subscriber_id: id, email: 'erase@example.org', status: 'sent', attempts: 1, next_attempt_at: null, claimed_by: null, lease_until: null, message_id: `<erase-${id}@example.org>`, sent_at: now, last_response: '250 OK' }).execute();
     const eventsBefore = Number((await db().selectFrom('subscription_events').select((eb) => eb.fn.countAll().as('n')).where('newsletter_id', '=', a).executeTakeFirstOrThrow()).n);
+    // What else holds the address: newsletter mail in the outbox, an unrelated staff mail, and rate-limit counts.
+    await t.ctx.mailer.send({ to: 'Erase@Example.org', subject: 'Confirm your subscription', text: 'Confirm here.', purpose: 'newsletter_confirmation' });
+    await t.ctx.mailer.send({ to: 'erase@example.org', subject: 'Issue one', text: 'The issue.', purpose: 'newsletter' });
+    await t.ctx.mailer.send({ to: 'erase@example.org', subject: 'You are invited', text: 'Join the desk.', purpose: 'invitation' });
+    const keys = addressRateLimitKeys('erase@example.org');
+    await hitRateLimit(db(), keys.signups, 10, 3600);
+    await hitRateLimit(db(), keys.mails, 3, 3600);
+    await hitRateLimit(db(), 'newsletter-signup:address:someone-else@example.org', 10, 3600);
+    const rateRows = async () => (await db().selectFrom('rate_limits').select('key').execute()).map((row) => row.key);
+    assert.ok((await rateRows()).includes(storedRateLimitKey(keys.mails)));
+    assert.ok(!(await rateRows()).some((key) => key.includes('example.org')), 'rate limits never store the address itself');
 
     const { path, browser, token } = await open(id);
     const unticked = await browser.request(path, { form: { action: 'erase', form_token: token }, headers: { origin: ORIGIN } });
@@ -161,6 +174,11 @@ describeEachDatabase('newsletter preferences', (use) => {
     assert.ok(events.every((e) => e.subscriber_id !== id));
     assert.equal(events.filter((e) => e.kind === 'erased').length, 1);
     assert.equal((await db().selectFrom('subscription_events').select('id').where('newsletter_id', '=', b).where('kind', '=', 'erased').execute()).length, 1, 'one erased event per list');
+    const outbox = await db().selectFrom('mail_outbox').select(['purpose']).where((eb) => eb(eb.fn('lower', ['to_address']), '=', 'erase@example.org')).execute();
+    assert.deepEqual(outbox.map((row) => row.purpose), ['invitation'], 'newsletter mail to the reader is gone from the outbox; staff mail is not theirs to erase');
+    const left = await rateRows();
+    assert.ok(!left.includes(storedRateLimitKey(keys.signups)) && !left.includes(storedRateLimitKey(keys.mails)), 'counts keyed by the address are forgotten');
+    assert.ok(left.includes(storedRateLimitKey('newsletter-signup:address:someone-else@example.org')), 'other readers’ counts stay');
 
     const again = await browser.request(path);
     assert.equal(again.status, 400);
