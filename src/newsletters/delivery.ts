@@ -26,6 +26,8 @@ import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import type { AppContext } from '../app-context.ts';
 import { isoNow } from '../shared/time.ts';
+import { claimDeliveries } from './claims.ts';
+import type { ClaimedDelivery } from './claims.ts';
 import type { FrozenIssue } from './frozen.ts';
 import { buildMessage, linksFor } from './message.ts';
 import { completeRecipientList, isWritingRecipients, onSendingStarted, readFrozenIssue, startSending } from './sending.ts';
@@ -56,18 +58,6 @@ export interface NewsletterSender {
   readonly workerId: string;
   /** Stops claiming, lets messages in flight finish and records them, releases unsent claims. */
   stop(): Promise<void>;
-}
-
-/** One claimed copy with what is needed to build it. */
-interface ClaimedDelivery {
-  id: number;
-  issueId: number;
-  subscriberId: number | null;
-  email: string | null;
-  attempts: number;
-  messageId: string;
-  linkVersion: number | null;
-  subscriptionStatus: string | null;
 }
 
 const RETRY_FACTORS = [1, 4, 20, 120];
@@ -163,43 +153,7 @@ export function startNewsletterSender(app: AppContext, options: SenderOptions = 
   async function claimFrom(issueId: number): Promise<ClaimedDelivery[]> {
     const issue = await frozenIssue(issueId);
     if (!issue) return [];
-    return db.transaction().execute(async (trx) => {
-      const now = isoNow();
-      const ids: number[] = [];
-      const base = trx.selectFrom('newsletter_deliveries').select('id').where('issue_id', '=', issueId);
-      // Oldest work first: claims of dead workers, then retries that are due, then new copies.
-      const kinds = [
-        (q: typeof base) => q.where('status', '=', 'sending').where('lease_until', '<', now),
-        (q: typeof base) => q.where('status', '=', 'retry').where('next_attempt_at', '<=', now),
-        (q: typeof base) => q.where('status', '=', 'pending'),
-      ];
-      for (const narrow of kinds) {
-        if (ids.length >= batchSize) break;
-        let query = narrow(base).orderBy('id').limit(batchSize - ids.length);
-        if (app.dialect === 'postgres') query = query.forUpdate().skipLocked();
-        for (const row of await query.execute()) ids.push(Number(row.id));
-      }
-      if (ids.length === 0) return [];
-      await trx.updateTable('newsletter_deliveries').set({ status: 'sending', claimed_by: workerId, lease_until: leaseUntil() }).where('id', 'in', ids).execute();
-      const rows = await trx
-        .selectFrom('newsletter_deliveries as d')
-        .leftJoin('subscribers as s', 's.id', 'd.subscriber_id')
-        .leftJoin('subscriptions as sub', (join) => join.onRef('sub.subscriber_id', '=', 'd.subscriber_id').on('sub.newsletter_id', '=', issue.newsletterId))
-        .select(['d.id', 'd.issue_id', 'd.subscriber_id', 'd.email', 'd.attempts', 'd.message_id', 's.link_version', 'sub.status as subscription_status'])
-        .where('d.id', 'in', ids)
-        .orderBy('d.id')
-        .execute();
-      return rows.map((row) => ({
-        id: Number(row.id),
-        issueId: Number(row.issue_id),
-        subscriberId: row.subscriber_id === null ? null : Number(row.subscriber_id),
-        email: row.email,
-        attempts: Number(row.attempts),
-        messageId: row.message_id,
-        linkVersion: row.link_version === null ? null : Number(row.link_version),
-        subscriptionStatus: row.subscription_status,
-      }));
-    });
+    return db.transaction().execute((trx) => claimDeliveries(trx, app.dialect, { issueId, newsletterId: issue.newsletterId, workerId, batchSize, now: isoNow(), leaseUntil: leaseUntil() }));
   }
 
   // Successes are written in groups: whatever arrived while the previous group was being
