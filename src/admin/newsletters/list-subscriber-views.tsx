@@ -31,6 +31,8 @@ export const EMPTY_READER: AddReaderValues = { email: '', name: '', consent: '' 
 export function SubscribersView(props: { list: Newsletter; query: SubscriberQuery; rows: SubscriberRow[]; next: number | null; csrf: string; notice: string | null; add: { values: AddReaderValues; problems: string[] } }) {
   const { list, query } = props;
   const base = `/admin/newsletters/${list.id}/subscribers`;
+  const hasAddProblems = props.add.problems.length > 0;
+  const addForm = <AddReaderForm list={list} csrf={props.csrf} values={props.add.values} problems={props.add.problems} />;
   return (
     <>
       <p>
@@ -42,6 +44,8 @@ export function SubscribersView(props: { list: Newsletter; query: SubscriberQuer
           {props.notice}
         </p>
       ) : null}
+      {/* A refused addition is shown first, where the page opens, with its problems and values. */}
+      {hasAddProblems ? addForm : null}
       <form method="get" action={base} class="admin-form media-search" role="search">
         <label>
           Address contains
@@ -86,8 +90,12 @@ export function SubscribersView(props: { list: Newsletter; query: SubscriberQuer
                 <td data-label="Source" title={row.consent ?? undefined}>
                   {row.source}
                 </td>
-                <td data-label="Since">{row.createdAt.slice(0, 10)}</td>
-                <td data-label="Confirmed">{row.confirmedAt ? row.confirmedAt.slice(0, 10) : ''}</td>
+                <td data-label="Since" class="admin-nowrap">
+                  {row.createdAt.slice(0, 10)}
+                </td>
+                <td data-label="Confirmed" class="admin-nowrap">
+                  {row.confirmedAt ? row.confirmedAt.slice(0, 10) : ''}
+                </td>
                 <td data-label="Actions">
                   <ReaderActions list={list} row={row} csrf={props.csrf} />
                 </td>
@@ -105,7 +113,7 @@ export function SubscribersView(props: { list: Newsletter; query: SubscriberQuer
           </>
         ) : null}
       </nav>
-      <AddReaderForm list={list} csrf={props.csrf} values={props.add.values} problems={props.add.problems} />
+      {hasAddProblems ? null : addForm}
     </>
   );
 }
@@ -116,7 +124,7 @@ function ReaderActions(props: { list: Newsletter; row: SubscriberRow; csrf: stri
   const path = `/admin/newsletters/${props.list.id}/subscribers/${row.subscriberId}`;
   const isActive = row.status === 'confirmed' || row.status === 'pending';
   return (
-    <>
+    <div class="subscriber-actions">
       {isActive ? (
         <>
           <form method="post" action={`${path}/unsubscribe`} class="admin-inline-form">
@@ -136,7 +144,7 @@ function ReaderActions(props: { list: Newsletter; row: SubscriberRow; csrf: stri
       <a href={`${path}/erase`}>
         Erase…<span class="visually-hidden"> {row.email}</span>
       </a>
-    </>
+    </div>
   );
 }
 
@@ -144,7 +152,7 @@ function ReaderActions(props: { list: Newsletter; row: SubscriberRow; csrf: stri
 function AddReaderForm(props: { list: Newsletter; csrf: string; values: AddReaderValues; problems: string[] }) {
   const { values } = props;
   return (
-    <section aria-labelledby="add-reader-heading">
+    <section aria-labelledby="add-reader-heading" class="subscriber-add">
       <h2 id="add-reader-heading">Add one reader</h2>
       <p class="admin-lede">
         For someone who agreed elsewhere to receive {props.list.name} (at an event, on the phone, by letter). They are subscribed at once, without a confirmation mail, so say how they agreed.
