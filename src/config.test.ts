@@ -65,3 +65,22 @@ test('TRUST_PROXY is a small number of proxies, 0 by default', () => {
   assert.throws(() => loadConfig({ TRUST_PROXY: 'true' }), /TRUST_PROXY must be a number of proxies from 0 to 9/);
   assert.throws(() => loadConfig({ TRUST_PROXY: '12' }), /TRUST_PROXY/);
 });
+
+test('inbound mail settings: loopback and off in the server by default, feedback addresses lower-cased, TLS files both or neither', () => {
+  const defaults = loadConfig({}).inbound;
+  assert.deepEqual(defaults, { host: '127.0.0.1', port: 2525, inServer: false, maxConnections: 20, connectionsPerMinute: 60, tls: null, feedbackAddresses: [], maxMessageBytes: 1024 * 1024 });
+  const set = loadConfig({ INBOUND_SMTP_HOST: '0.0.0.0', INBOUND_SMTP_PORT: '25', INBOUND_SMTP_IN_SERVER: 'true', INBOUND_FEEDBACK_ADDRESSES: ' FBL@News.example.org, abuse@news.example.org ,', INBOUND_MAX_MESSAGE_KB: '4096', INBOUND_SMTP_MAX_CONNECTIONS: '5', INBOUND_SMTP_CONNECTIONS_PER_MINUTE: '0' }).inbound;
+  assert.equal(set.port, 25);
+  assert.equal(set.inServer, true);
+  assert.deepEqual(set.feedbackAddresses, ['fbl@news.example.org', 'abuse@news.example.org']);
+  assert.equal(set.maxMessageBytes, 4096 * 1024);
+  assert.equal(set.connectionsPerMinute, 0);
+  assert.throws(() => loadConfig({ INBOUND_FEEDBACK_ADDRESSES: 'not an address' }), /INBOUND_FEEDBACK_ADDRESSES must be addresses like/);
+  assert.throws(() => loadConfig({ INBOUND_SMTP_PORT: '99999', INBOUND_MAX_MESSAGE_KB: '0', INBOUND_SMTP_MAX_CONNECTIONS: 'many' }), (error: unknown) => {
+    assert.ok(error instanceof ConfigError);
+    assert.deepEqual(error.problems.map((line) => line.split(' ')[0]), ['INBOUND_SMTP_PORT', 'INBOUND_SMTP_MAX_CONNECTIONS', 'INBOUND_MAX_MESSAGE_KB']);
+    return true;
+  });
+  assert.throws(() => loadConfig({ INBOUND_SMTP_TLS_KEY_FILE: '/etc/key.pem' }), /INBOUND_SMTP_TLS_KEY_FILE and INBOUND_SMTP_TLS_CERT_FILE must be set together/);
+  assert.throws(() => loadConfig({ INBOUND_SMTP_TLS_KEY_FILE: '/nonexistent/key.pem', INBOUND_SMTP_TLS_CERT_FILE: '/nonexistent/cert.pem' }), /INBOUND_SMTP_TLS_KEY_FILE cannot be read/);
+});

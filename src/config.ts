@@ -16,6 +16,16 @@ const port = z
   .transform(Number)
   .refine((value) => value >= 0 && value <= 65535, 'must be a whole number from 0 to 65535');
 
+/** A whole number from `min` to `max`, read from text. */
+function wholeNumber(min: number, max: number) {
+  const message = `must be a whole number from ${min} to ${max}`;
+  return z
+    .string()
+    .regex(/^\d+$/, message)
+    .transform(Number)
+    .refine((value) => value >= min && value <= max, message);
+}
+
 const databaseUrl = z
   .string()
   .refine((value) => /^postgres(ql)?:\/\//.test(value), 'must start with postgres:// or postgresql://')
@@ -75,6 +85,28 @@ export const environmentSchema = z.object({
   NEWSLETTER_SMTP_CONNECTIONS: z.string().regex(/^\d+$/, 'must be a whole number from 1 to 50').transform(Number).refine((value) => value >= 1 && value <= 50, 'must be a whole number from 1 to 50').default(5),
   /** Whether the web server also sends newsletters; set false when `masthead worker` processes do it. */
   NEWSLETTER_SEND_IN_SERVER: booleanFromEnv.default(true),
+  /** Address the inbound mail listener (`masthead mail:receive`) listens on. */
+  INBOUND_SMTP_HOST: z.string().min(1).default('127.0.0.1'),
+  /** Port of the inbound mail listener. */
+  INBOUND_SMTP_PORT: port.default(2525),
+  /** Whether `masthead serve` also runs the inbound mail listener. */
+  INBOUND_SMTP_IN_SERVER: booleanFromEnv.default(false),
+  /** Most SMTP connections the listener holds at once. */
+  INBOUND_SMTP_MAX_CONNECTIONS: wholeNumber(1, 1000).default(20),
+  /** Most connections one client address may open in a minute (0: no limit). */
+  INBOUND_SMTP_CONNECTIONS_PER_MINUTE: wholeNumber(0, 100_000).default(60),
+  /** Private key (PEM file) for STARTTLS on the listener; with INBOUND_SMTP_TLS_CERT_FILE, or neither. */
+  INBOUND_SMTP_TLS_KEY_FILE: z.string().min(1).optional(),
+  /** Certificate chain (PEM file) for STARTTLS on the listener. */
+  INBOUND_SMTP_TLS_CERT_FILE: z.string().min(1).optional(),
+  /** Addresses that receive feedback-loop (ARF) complaint reports, comma-separated. */
+  INBOUND_FEEDBACK_ADDRESSES: z
+    .string()
+    .transform((value) => value.split(',').map((address) => address.trim().toLowerCase()).filter((address) => address !== ''))
+    .refine((addresses) => addresses.every((address) => /^[^\s<>@,"]{1,64}@[A-Za-z0-9.-]{1,253}$/.test(address)), 'must be addresses like fbl@news.example.org, separated by commas')
+    .optional(),
+  /** Largest inbound message accepted, in kilobytes (listener and --stdin). */
+  INBOUND_MAX_MESSAGE_KB: wholeNumber(1, 51_200).default(1024),
   /** Log level: error, warn, info or debug. */
   LOG_LEVEL: z.enum(['error', 'warn', 'info', 'debug']).default('info'),
   /**
@@ -106,9 +138,25 @@ export interface Config {
   /** DKIM signing of all outgoing mail, or null when not configured. */
   dkim: { domain: string; selector: string; privateKey: string } | null;
   newsletter: { ratePerSecond: number; smtpConnections: number; sendInServer: boolean };
+  /** Inbound mail: the mailto unsubscribe mailbox and feedback-loop reports. */
+  inbound: InboundConfig;
   logLevel: 'error' | 'warn' | 'info' | 'debug';
   /** Reverse proxies in front of the server whose X-Forwarded-For entries are believed. */
   trustProxyHops: number;
+}
+
+/** The inbound mail intake's settings (src/newsletters/inbound). */
+export interface InboundConfig {
+  host: string;
+  port: number;
+  inServer: boolean;
+  maxConnections: number;
+  connectionsPerMinute: number;
+  /** PEM key and certificate for STARTTLS, or null to offer none. */
+  tls: { key: string; cert: string } | null;
+  /** Lower-cased addresses whose mail is read as feedback-loop reports. */
+  feedbackAddresses: string[];
+  maxMessageBytes: number;
 }
 
 /** A configuration problem that start-up reports as one line naming the variable. */
@@ -151,9 +199,38 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       smtpConnections: values.NEWSLETTER_SMTP_CONNECTIONS,
       sendInServer: values.NEWSLETTER_SEND_IN_SERVER,
     },
+    inbound: {
+      host: values.INBOUND_SMTP_HOST,
+      port: values.INBOUND_SMTP_PORT,
+      inServer: values.INBOUND_SMTP_IN_SERVER,
+      maxConnections: values.INBOUND_SMTP_MAX_CONNECTIONS,
+      connectionsPerMinute: values.INBOUND_SMTP_CONNECTIONS_PER_MINUTE,
+      tls: inboundTlsFrom(values),
+      feedbackAddresses: values.INBOUND_FEEDBACK_ADDRESSES ?? [],
+      maxMessageBytes: values.INBOUND_MAX_MESSAGE_KB * 1024,
+    },
     logLevel: values.LOG_LEVEL,
     trustProxyHops: values.TRUST_PROXY,
   };
+}
+
+/** STARTTLS for the inbound listener: both files or neither, each readable and PEM. */
+function inboundTlsFrom(values: z.output<typeof environmentSchema>): InboundConfig['tls'] {
+  const keyFile = values.INBOUND_SMTP_TLS_KEY_FILE;
+  const certFile = values.INBOUND_SMTP_TLS_CERT_FILE;
+  if (!keyFile && !certFile) return null;
+  if (!keyFile || !certFile) throw new ConfigError(['INBOUND_SMTP_TLS_KEY_FILE and INBOUND_SMTP_TLS_CERT_FILE must be set together']);
+  const read = (name: string, file: string, marker: string) => {
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch {
+      throw new ConfigError([`${name} cannot be read (got "${file}")`]);
+    }
+    if (!text.includes(marker)) throw new ConfigError([`${name} must hold a PEM ${marker === 'PRIVATE KEY' ? 'private key' : 'certificate'}`]);
+    return text;
+  };
+  return { key: read('INBOUND_SMTP_TLS_KEY_FILE', keyFile, 'PRIVATE KEY'), cert: read('INBOUND_SMTP_TLS_CERT_FILE', certFile, 'CERTIFICATE') };
 }
 
 /** DKIM settings: all three parts or none (a half-configured DKIM is a start-up error, not silent unsigned mail). */

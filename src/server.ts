@@ -101,6 +101,8 @@ export interface RunningServer {
   server: http.Server;
   context: AppContext;
   url: string;
+  /** Port of the inbound mail listener, when INBOUND_SMTP_IN_SERVER runs it here. */
+  inboundPort: number | null;
   close(): Promise<void>;
 }
 
@@ -127,6 +129,9 @@ export async function startServer(config: Config): Promise<RunningServer> {
     server.once('error', reject);
     server.listen(config.port, config.host, () => resolve());
   });
+  // The inbound mail listener (unsubscribe mailbox, feedback reports) when the install asks for it here.
+  const inbound = config.inbound.inServer ? await (await import('./newsletters/inbound/smtp-listener.ts')).startInboundListener(context) : null;
+  if (inbound) logger.info('inbound mail listener started', { host: config.inbound.host, port: inbound.port });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
@@ -134,7 +139,9 @@ export async function startServer(config: Config): Promise<RunningServer> {
     server,
     context,
     url: `http://${host}:${port}`,
+    inboundPort: inbound?.port ?? null,
     close: async () => {
+      await inbound?.close();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       await closed;

@@ -1,4 +1,4 @@
-/** The `masthead` command for operators: serve, worker, migrate, seed, user:create, tags:suggest. Every command has --help. */
+/** The `masthead` command for operators: serve, worker, mail:receive, migrate, seed, user:create, tags:suggest. Every command has --help. */
 import { Command, InvalidArgumentError } from 'commander';
 import { ConfigError, loadConfig } from '../config.ts';
 import type { Config } from '../config.ts';
@@ -20,7 +20,7 @@ function fail(error: unknown): never {
   } else if (error instanceof DatabaseUnreachableError) {
     process.stderr.write(`masthead: ${error.message}\n`);
   } else if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
-    process.stderr.write(`masthead: PORT ${(error as { port?: number }).port ?? ''} is already in use; set PORT to a free port\n`);
+    process.stderr.write(`masthead: port ${(error as { port?: number }).port ?? ''} is already in use; set PORT (or INBOUND_SMTP_PORT for the mail listener) to a free port\n`);
   } else if ((error as NodeJS.ErrnoException).code === 'EACCES') {
     process.stderr.write('masthead: HOST/PORT cannot be bound by this user; choose a port above 1024\n');
   } else {
@@ -47,6 +47,7 @@ program
     try {
       const running = await startServer(settings);
       process.stdout.write(`Masthead is serving ${running.url} (${running.context.dialect === 'sqlite' ? `SQLite in ${settings.dataDir}` : 'PostgreSQL'})\n`);
+      if (running.inboundPort !== null) process.stdout.write(`Inbound mail (unsubscribe mailbox, feedback reports) on ${settings.inbound.host}:${running.inboundPort}\n`);
       const stop = () => {
         void running.close().then(() => process.exit(0));
       };
@@ -71,6 +72,68 @@ program
       process.stdout.write(`Masthead newsletter worker running (${settings.newsletter.smtpConnections} SMTP connections${settings.smtpUrl ? '' : '; SMTP_URL is not set, so mail is kept in the admin outbox'})\n`);
       await runWorker(settings);
       process.exit(0);
+    } catch (error) {
+      fail(error);
+    }
+  });
+
+function portNumber(value: string): number {
+  if (!/^\d+$/.test(value) || Number(value) > 65535) throw new InvalidArgumentError('must be a whole number from 0 to 65535');
+  return Number(value);
+}
+
+program
+  .command('mail:receive')
+  .description(
+    'Take in mail for the newsletters\' unsubscribe mailbox (unsubscribe+…@) and feedback-loop complaints (INBOUND_FEEDBACK_ADDRESSES): an SMTP listener on INBOUND_SMTP_HOST:INBOUND_SMTP_PORT that refuses every other recipient, or with --stdin one message from a mail server\'s pipe',
+  )
+  .option('--stdin', 'read one RFC 5322 message from standard input and exit (0: taken or dropped, 65: too large, 75: try again later)')
+  .option('--recipient <address>', 'with --stdin: the envelope recipient (otherwise read from Delivered-To, X-Original-To or To)')
+  .option('--host <address>', 'listen on this address instead of INBOUND_SMTP_HOST')
+  .option('--port <n>', 'listen on this port instead of INBOUND_SMTP_PORT (0 picks a free one)', portNumber)
+  .action(async (options: { stdin?: boolean; recipient?: string; host?: string; port?: number }) => {
+    const settings = config();
+    if (!options.stdin && options.recipient !== undefined) {
+      process.stderr.write('masthead: --recipient goes with --stdin\n');
+      process.exit(1);
+    }
+    const { openWorkerContext } = await import('../newsletters/worker.ts');
+    if (options.stdin) {
+      const { PIPE_EXIT, readAllLimited, receivePipedMail } = await import('../newsletters/inbound/pipe.ts');
+      const raw = await readAllLimited(process.stdin, settings.inbound.maxMessageBytes);
+      if (raw === null) {
+        process.stderr.write(`masthead: the message is larger than ${settings.inbound.maxMessageBytes / 1024} KB (INBOUND_MAX_MESSAGE_KB)\n`);
+        process.exit(PIPE_EXIT.dataError);
+      }
+      try {
+        const worker = await openWorkerContext(settings);
+        try {
+          const outcome = await receivePipedMail(worker.context, raw, options.recipient ?? null);
+          process.stdout.write(`${outcome.action}: ${outcome.reason}\n`);
+        } finally {
+          await worker.close();
+        }
+        process.exit(PIPE_EXIT.ok);
+      } catch (error) {
+        // The mail server keeps the message and tries again (database down, for instance).
+        process.stderr.write(`masthead: ${error instanceof Error ? error.message : String(error)}\n`);
+        process.exit(PIPE_EXIT.tempFail);
+      }
+    }
+    try {
+      const worker = await openWorkerContext(settings);
+      const { startInboundListener } = await import('../newsletters/inbound/smtp-listener.ts');
+      const listener = await startInboundListener(worker.context, { host: options.host, port: options.port });
+      const host = options.host ?? settings.inbound.host;
+      process.stdout.write(`Masthead inbound mail listening on ${host.includes(':') ? `[${host}]` : host}:${listener.port} (unsubscribe mailbox${settings.inbound.feedbackAddresses.length > 0 ? ` and ${settings.inbound.feedbackAddresses.length} feedback address(es)` : '; no INBOUND_FEEDBACK_ADDRESSES set'})\n`);
+      const stop = () => {
+        void listener
+          .close()
+          .then(() => worker.close())
+          .then(() => process.exit(0));
+      };
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
     } catch (error) {
       fail(error);
     }

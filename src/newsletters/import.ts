@@ -49,12 +49,47 @@ export interface ImportReport {
 /** Answers that mean "no consent" in the consent column. */
 const NO_CONSENT = new Set(['', 'no', 'n', 'false', '0', 'non', 'لا']);
 
-interface ValidRow {
+/** A checked row with its line in the file (1 for a reader added by hand). */
+export interface ValidRow {
   line: number;
   email: string;
   name: string | null;
   consent: string;
   consentedAt: string | null;
+}
+
+/** One reader as typed or read from a file: the four cells an import row has. */
+export interface ReaderCells {
+  email: string;
+  name: string;
+  consent: string;
+  consentedAt: string;
+}
+
+/** A row that passed the checks, or the field at fault and why (the same rules for a file row and for one reader added by hand). */
+export type CheckedRow = { ok: true; row: Omit<ValidRow, 'line'> } | { ok: false; field: 'email' | 'name' | 'consent' | 'consented_at'; reason: string };
+
+/** Checks one reader: a plausible address, consent that is not empty or "no", lengths, a date in the past. */
+export function checkReaderRow(cells: ReaderCells): CheckedRow {
+  const name = cells.name.trim();
+  const consent = cells.consent.trim();
+  const consentedAt = cells.consentedAt.trim();
+  const refuse = (field: Extract<CheckedRow, { ok: false }>['field'], reason: string): CheckedRow => ({ ok: false, field, reason });
+  for (const [field, value] of [['email', cells.email], ['name', name], ['consent', consent], ['consented_at', consentedAt]] as const) {
+    if (hasControlCharacters(value)) return refuse(field, 'contains a line break or control character');
+  }
+  const email = checkEmail(cells.email);
+  if (!email.ok) return refuse('email', email.problem === 'too-long' ? `address longer than ${MAX_EMAIL_LENGTH} characters` : 'not a valid email address');
+  if (NO_CONSENT.has(consent.toLowerCase())) return refuse('consent', 'no consent given');
+  if (consent.length > 500) return refuse('consent', 'consent text longer than 500 characters');
+  if (name.length > 120) return refuse('name', 'name longer than 120 characters');
+  let consentedIso: string | null = null;
+  if (consentedAt !== '') {
+    const time = /^\d{4}-\d{2}-\d{2}([T ][0-9:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(consentedAt) ? Date.parse(consentedAt) : Number.NaN;
+    if (Number.isNaN(time) || time > Date.now() + 86_400_000) return refuse('consented_at', 'consented_at is not a date like 2026-10-03');
+    consentedIso = new Date(time).toISOString();
+  }
+  return { ok: true, row: { email: email.email, name: name === '' ? null : name, consent, consentedAt: consentedIso } };
 }
 
 /** Reads the file into valid rows and refusals (no database work). Throws ImportFileError for a file that cannot be used at all. */
@@ -90,47 +125,19 @@ export function readImportFile(text: string): { rows: ValidRow[]; rejected: Reje
     const rawEmail = cell('email');
     const shown = rawEmail.length > 80 ? `${rawEmail.slice(0, 80)}…` : rawEmail;
     const refuse = (reason: string) => rejected.push({ line: record.line, email: shown.replace(/[\u0000-\u001f\u007f]/g, ' '), reason });
-    const name = cell('name').trim();
-    const consent = cell('consent').trim();
-    const consentedAt = cell('consented_at').trim();
-    if ([rawEmail, name, consent, consentedAt].some(hasControlCharacters)) {
-      refuse('contains a line break or control character');
+    const checked = checkReaderRow({ email: rawEmail, name: cell('name'), consent: cell('consent'), consentedAt: cell('consented_at') });
+    if (!checked.ok) {
+      refuse(checked.reason);
       continue;
     }
-    const email = checkEmail(rawEmail);
-    if (!email.ok) {
-      refuse(email.problem === 'too-long' ? `address longer than ${MAX_EMAIL_LENGTH} characters` : 'not a valid email address');
-      continue;
-    }
-    if (NO_CONSENT.has(consent.toLowerCase())) {
-      refuse('no consent given');
-      continue;
-    }
-    if (consent.length > 500) {
-      refuse('consent text longer than 500 characters');
-      continue;
-    }
-    if (name.length > 120) {
-      refuse('name longer than 120 characters');
-      continue;
-    }
-    let consentedIso: string | null = null;
-    if (consentedAt !== '') {
-      const time = /^\d{4}-\d{2}-\d{2}([T ][0-9:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(consentedAt) ? Date.parse(consentedAt) : Number.NaN;
-      if (Number.isNaN(time) || time > Date.now() + 86_400_000) {
-        refuse('consented_at is not a date like 2026-10-03');
-        continue;
-      }
-      consentedIso = new Date(time).toISOString();
-    }
-    const key = email.email.toLowerCase();
+    const key = checked.row.email.toLowerCase();
     const first = firstLineOf.get(key);
     if (first !== undefined) {
       refuse(`duplicate of line ${first}`);
       continue;
     }
     firstLineOf.set(key, record.line);
-    rows.push({ line: record.line, email: email.email, name: name === '' ? null : name, consent, consentedAt: consentedIso });
+    rows.push({ line: record.line, ...checked.row });
   }
   return { rows, rejected };
 }
@@ -148,7 +155,7 @@ export async function importSubscribers(db: Kysely<Database>, acting: ActingCont
   const list = await getNewsletter(db, newsletterId);
   if (!list) throw new NewsletterNotFoundError();
   const { rows, rejected } = readImportFile(text);
-  const report = await db.transaction().execute((trx) => writeRows(trx, newsletterId, list.language, rows, now));
+  const report = await db.transaction().execute((trx) => writeConsentedRows(trx, newsletterId, list.language, rows, now));
   const all = [...rejected, ...report.rejected].sort((a, b) => a.line - b.line);
   await recordAudit(db, {
     actorUserId: acting.actor.id,
@@ -161,7 +168,20 @@ export async function importSubscribers(db: Kysely<Database>, acting: ActingCont
   return { imported: report.imported, alreadySubscribed: report.alreadySubscribed, rejected: all };
 }
 
-async function writeRows(trx: Transaction<Database>, newsletterId: number, language: string, rows: ValidRow[], now: string): Promise<ImportReport> {
+/** How consented rows came in: the subscription's source and the event recorded (`imported` from a file, `added` by hand). */
+export interface RowOrigin {
+  source: 'import' | 'admin';
+  event: 'imported' | 'added';
+}
+
+const FROM_FILE: RowOrigin = { source: 'import', event: 'imported' };
+
+/**
+ * Writes checked rows into a list inside the caller's transaction: new and pending readers
+ * become confirmed with their consent stored; confirmed ones are counted; readers who left
+ * (unsubscribed, complained) or bounced are refused, never put back.
+ */
+export async function writeConsentedRows(trx: Transaction<Database>, newsletterId: number, language: string, rows: ValidRow[], now: string, origin: RowOrigin = FROM_FILE): Promise<ImportReport> {
   const rejected: RejectedRow[] = [];
   let imported = 0;
   let alreadySubscribed = 0;
@@ -193,14 +213,14 @@ async function writeRows(trx: Transaction<Database>, newsletterId: number, langu
         if (status === 'pending') {
           await trx
             .updateTable('subscriptions')
-            .set({ status: 'confirmed', source: 'import', consent: row.consent, confirmed_at: confirmedAt, updated_at: now })
+            .set({ status: 'confirmed', source: origin.source, consent: row.consent, confirmed_at: confirmedAt, updated_at: now })
             .where('subscriber_id', '=', subscriberId)
             .where('newsletter_id', '=', newsletterId)
             .execute();
         } else {
-          inserts.push({ subscriber_id: subscriberId, newsletter_id: newsletterId, status: 'confirmed' as const, source: 'import', consent: row.consent, created_at: now, confirmed_at: confirmedAt, updated_at: now });
+          inserts.push({ subscriber_id: subscriberId, newsletter_id: newsletterId, status: 'confirmed' as const, source: origin.source, consent: row.consent, created_at: now, confirmed_at: confirmedAt, updated_at: now });
         }
-        events.push({ newsletter_id: newsletterId, subscriber_id: subscriberId, kind: 'imported', issue_id: null, at: now });
+        events.push({ newsletter_id: newsletterId, subscriber_id: subscriberId, kind: origin.event, issue_id: null, at: now });
         imported += 1;
       }
     }

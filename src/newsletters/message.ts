@@ -15,6 +15,7 @@ import { asciiDomainOf, hasControlCharacters, isPlausibleAddress } from '../mail
 import type { FrozenIssue, RecipientLinks } from './frozen.ts';
 import { personalize } from './frozen.ts';
 import { preferencesUrl, unsubscribeUrl } from './links.ts';
+import { isSameToken } from '../shared/same-token.ts';
 import { encodedWords, prepareIssueBody, quotedString, rawMessage } from './mime.ts';
 
 /** Everything a transport needs to send one message. */
@@ -101,15 +102,19 @@ async function mailboxSeal(app: AppContext, subscriberId: number, newsletterId: 
 
 /**
  * Reads the local part of a mailto unsubscribe address (`unsubscribe+12.3.SEAL`) and checks
- * its seal; for whoever processes mail sent to that mailbox. Null when it is not one of ours.
+ * its seal; for the inbound mailbox (src/newsletters/inbound). Null when it is not one of ours.
+ * The seal is compared without regard to case, in constant time: some mail servers fold the
+ * local part to lower case on the way in, and 22 case-folded characters still carry over
+ * 110 bits.
  */
 export async function checkUnsubscribeMailbox(app: AppContext, localPart: string): Promise<{ subscriberId: number; newsletterId: number } | null> {
-  const match = /^unsubscribe\+(\d{1,12})\.(\d{1,12})\.([A-Za-z0-9_-]+)$/.exec(localPart);
+  const match = /^unsubscribe\+(\d{1,12})\.(\d{1,12})\.([A-Za-z0-9_-]{1,64})$/i.exec(localPart);
   if (!match) return null;
   const subscriberId = Number(match[1]);
   const newsletterId = Number(match[2]);
+  if (!Number.isSafeInteger(subscriberId) || !Number.isSafeInteger(newsletterId) || subscriberId < 1 || newsletterId < 1) return null;
   const expected = await mailboxSeal(app, subscriberId, newsletterId);
-  return expected === match[3] ? { subscriberId, newsletterId } : null;
+  return isSameToken((match[3] ?? '').toLowerCase(), expected.toLowerCase()) ? { subscriberId, newsletterId } : null;
 }
 
 // Issues whose sender was checked already: the check reads the domain through punycode, once per issue is enough.

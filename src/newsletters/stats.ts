@@ -10,7 +10,7 @@ import type { Database } from '../db/schema.ts';
 import type { DeliveryStatus } from '../db/schema-newsletters.ts';
 
 /** Subscription events that add a confirmed subscriber, and those that take one away. */
-const GROWTH_KINDS = ['confirmed', 'imported', 'resubscribed'];
+const GROWTH_KINDS = ['confirmed', 'imported', 'added', 'resubscribed'];
 const LOSS_KINDS = ['unsubscribed', 'bounced', 'complained', 'erased'];
 
 /** Days the list growth chart covers. */

@@ -57,9 +57,25 @@ export async function markBounced(db: Kysely<Database> | Transaction<Database>, 
   await changeSubscriptionStatus(db, subscriberId, newsletterId, 'bounced', 'bounced', at ?? new Date().toISOString());
 }
 
-/** A spam complaint (feedback loop): the list stops sending to this reader. */
-export async function markComplained(db: Kysely<Database> | Transaction<Database>, subscriberId: number, newsletterId: number, at?: string): Promise<void> {
-  await changeSubscriptionStatus(db, subscriberId, newsletterId, 'complained', 'complained', at ?? new Date().toISOString());
+/**
+ * A spam complaint (a feedback-loop report, or staff recording one): the list stops sending
+ * to this reader. Only a reader who still receives or awaits the list is moved; one who
+ * already left (unsubscribed, bounced) stays as they are, so the growth chart does not count
+ * them twice. `issueId` credits the issue complained about. Returns whether anything changed.
+ */
+export async function markComplained(db: Kysely<Database> | Transaction<Database>, subscriberId: number, newsletterId: number, at?: string, issueId: number | null = null): Promise<boolean> {
+  const now = at ?? new Date().toISOString();
+  // One conditional update: two reports of the same complaint arriving together record one event.
+  const result = await db
+    .updateTable('subscriptions')
+    .set({ status: 'complained', updated_at: now })
+    .where('subscriber_id', '=', subscriberId)
+    .where('newsletter_id', '=', newsletterId)
+    .where('status', 'in', ['confirmed', 'pending'])
+    .executeTakeFirst();
+  if (Number(result.numUpdatedRows) === 0) return false;
+  await recordEvent(db, newsletterId, subscriberId, 'complained', now, issueId);
+  return true;
 }
 
 // --- Addresses -----------------------------------------------------------------

@@ -20,7 +20,7 @@ function run(args: string[], env: Record<string, string> = {}) {
 test('--help works on the program and on every command', () => {
   const top = run(['--help']);
   assert.equal(top.status, 0);
-  for (const command of ['serve', 'migrate', 'seed', 'user:create', 'tags:suggest', 'worker']) {
+  for (const command of ['serve', 'migrate', 'seed', 'user:create', 'tags:suggest', 'worker', 'mail:receive']) {
     assert.match(top.stdout, new RegExp(`\\b${command}\\b`));
     const help = run([command, '--help']);
     assert.equal(help.status, 0, command);
@@ -41,6 +41,12 @@ test('an unreachable DATABASE_URL stops start-up with one line, password hidden'
   const lines = result.stderr.trim().split('\n');
   assert.equal(lines.length, 1, result.stderr);
   assert.match(lines[0] ?? '', /^masthead: DATABASE_URL: cannot connect to postgres:\/\/masthead:\*\*\*@127\.0\.0\.1:9\/none \(ECONNREFUSED\)$/);
+});
+
+test('mail:receive takes --recipient only with --stdin', () => {
+  const result = run(['mail:receive', '--recipient', 'fbl@news.example.org']);
+  assert.equal(result.status, 1);
+  assert.equal(result.stderr.trim(), 'masthead: --recipient goes with --stdin');
 });
 
 test('a bad --articles value is refused', () => {

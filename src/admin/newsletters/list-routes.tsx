@@ -1,7 +1,8 @@
 /**
  * Admin pages for newsletters, their promo rules and their subscribers. Lists and rules
  * are the desk's (`newsletters.manage`); readers' personal data (the subscriber pages,
- * import, export) is the administrators' (`subscribers.manage`). Handlers stay thin: read
+ * adding, unsubscribing, marking complained and erasing one reader, import, export) is the
+ * administrators' (`subscribers.manage`). Handlers stay thin: read
  * the form, check CSRF and the policy, run a command from src/newsletters, then redirect
  * with a notice (303), show the form again with its problems (422/400), or answer 403/404.
  */
@@ -30,6 +31,7 @@ import {
   updateNewsletter,
 } from '../../newsletters/lists.ts';
 import type { Newsletter } from '../../newsletters/lists.ts';
+import { SubscriberConflictError, SubscriberNotFoundError, addReader, eraseReader, markReaderComplained, readerOnList, unsubscribeReader } from '../../newsletters/subscriber-actions.ts';
 import { MAX_SUBSCRIBER_SEARCH, SUBSCRIPTION_STATUSES, exportSubscribersCsv, listSubscribers } from '../../newsletters/subscriber-admin.ts';
 import type { SubscriberQuery } from '../../newsletters/subscriber-admin.ts';
 import { ValidationError } from '../../shared/validation.ts';
@@ -39,13 +41,15 @@ import { AdminLayout } from '../admin-layout.tsx';
 import { clientIp, staffMember } from '../session-middleware.ts';
 import { EMPTY_NEWSLETTER, NewsletterDeleteView, NewsletterFormView, NewsletterIndexView, PromoRulesView, newsletterFormValues } from './list-views.tsx';
 import type { NewsletterFormValues } from './list-views.tsx';
-import { ImportFormView, ImportReportView, SubscribersView } from './list-subscriber-views.tsx';
+import { EMPTY_READER, EraseReaderView, ImportFormView, ImportReportView, SubscribersView } from './list-subscriber-views.tsx';
+import type { AddReaderValues } from './list-subscriber-views.tsx';
 
 type AnyContext = Context<AppEnv, string, Input>;
 type Form = Record<string, string | File>;
 
 const ID = ':id{[1-9][0-9]{0,9}}';
 const RULE_ID = ':ruleId{[1-9][0-9]{0,9}}';
+const READER_ID = ':readerId{[1-9][0-9]{0,8}}';
 
 /** What a finished action says on the page it lands on (fixed texts: nothing from the address is shown). */
 const NOTICES: Record<string, string> = {
@@ -54,6 +58,11 @@ const NOTICES: Record<string, string> = {
   deleted: 'Newsletter deleted.',
   'rule-added': 'Rule added. Article pages show the new promo now.',
   'rule-deleted': 'Rule removed.',
+  'reader-added': 'Reader added and subscribed.',
+  'reader-already': 'That reader already receives this newsletter; nothing changed.',
+  'reader-unsubscribed': 'Reader unsubscribed from this newsletter.',
+  'reader-complained': 'Complaint recorded: this newsletter no longer goes to that reader.',
+  'reader-erased': 'Reader erased. Only the counts remain.',
 };
 
 const MANAGE_REFUSAL = 'Only editors, admins and owners can manage newsletters.';
@@ -86,7 +95,8 @@ export function registerNewsletterAdminRoutes(app: Hono<AppEnv>, ctx: AppContext
       try {
         return await handler(c, user, form ?? {});
       } catch (error) {
-        if (error instanceof NewsletterNotFoundError) throw new PublicError(404, error.message);
+        if (error instanceof NewsletterNotFoundError || error instanceof SubscriberNotFoundError) throw new PublicError(404, error.message);
+        if (error instanceof SubscriberConflictError) return errorPage(c, ctx, 409, error.message);
         throw error;
       }
     });
@@ -189,11 +199,56 @@ export function registerNewsletterAdminRoutes(app: Hono<AppEnv>, ctx: AppContext
     return { search, status: rawStatus === '' ? null : (rawStatus as SubscriptionStatus), after: rawAfter === '' ? 0 : Number(rawAfter) };
   }
 
-  route('get', `/admin/newsletters/${ID}/subscribers`, 'subscribers.manage', async (c, user) => {
-    const found = await list(c);
-    const query = subscriberQuery(c);
+  async function subscribersPage(c: AnyContext, user: SessionUser, found: Newsletter, add: { values: AddReaderValues; problems: string[] } = { values: EMPTY_READER, problems: [] }, status = 200): Promise<Response> {
+    const query = status === 200 ? subscriberQuery(c) : { search: '', status: null, after: 0 };
     const { rows, next } = await listSubscribers(ctx.db, found.id, query);
-    return page(c, user, `Subscribers: ${found.name}`, <SubscribersView list={found} query={query} rows={rows} next={next} />);
+    return page(c, user, `Subscribers: ${found.name}`, <SubscribersView list={found} query={query} rows={rows} next={next} csrf={user.csrfToken} notice={status === 200 ? noticeOf(c) : null} add={add} />, status);
+  }
+
+  route('get', `/admin/newsletters/${ID}/subscribers`, 'subscribers.manage', async (c, user) => subscribersPage(c, user, await list(c)));
+
+  // Add one reader: the CSV import's rules for one row (422 for a bad field, 409 for a reader who left or bounced).
+  route('post', `/admin/newsletters/${ID}/subscribers`, 'subscribers.manage', async (c, user, form) => {
+    const found = await list(c);
+    const text = (name: string) => (typeof form[name] === 'string' ? form[name] : '');
+    const values: AddReaderValues = { email: text('email'), name: text('name'), consent: text('consent') };
+    try {
+      const outcome = await addReader(ctx.db, acting(c, user), found.id, { ...values, consentedAt: '' });
+      return c.redirect(`/admin/newsletters/${found.id}/subscribers?notice=${outcome === 'added' ? 'reader-added' : 'reader-already'}`, 303);
+    } catch (error) {
+      if (error instanceof ValidationError) return subscribersPage(c, user, found, { values, problems: error.problems }, 422);
+      if (error instanceof SubscriberConflictError) return subscribersPage(c, user, found, { values, problems: [error.message] }, 409);
+      throw error;
+    }
+  });
+
+  const readerPath = `/admin/newsletters/${ID}/subscribers/${READER_ID}`;
+  const readerId = (c: AnyContext) => pathId(c, 'readerId');
+
+  route('post', `${readerPath}/unsubscribe`, 'subscribers.manage', async (c, user) => {
+    const found = await list(c);
+    await unsubscribeReader(ctx.db, acting(c, user), found.id, readerId(c));
+    return c.redirect(`/admin/newsletters/${found.id}/subscribers?notice=reader-unsubscribed`, 303);
+  });
+
+  route('post', `${readerPath}/complained`, 'subscribers.manage', async (c, user) => {
+    const found = await list(c);
+    await markReaderComplained(ctx.db, acting(c, user), found.id, readerId(c));
+    return c.redirect(`/admin/newsletters/${found.id}/subscribers?notice=reader-complained`, 303);
+  });
+
+  route('get', `${readerPath}/erase`, 'subscribers.manage', async (c, user) => {
+    const found = await list(c);
+    const reader = await readerOnList(ctx.db, found.id, readerId(c));
+    return page(c, user, `Erase a reader: ${found.name}`, <EraseReaderView list={found} reader={reader} csrf={user.csrfToken} />);
+  });
+
+  // Only the confirmation page's form carries confirm=erase: a bare POST erases nobody.
+  route('post', `${readerPath}/erase`, 'subscribers.manage', async (c, user, form) => {
+    const found = await list(c);
+    if (form.confirm !== 'erase') throw new PublicError(400, 'Erasing a reader is confirmed on its own page: open “Erase…” next to the reader.');
+    await eraseReader(ctx.db, acting(c, user), found.id, readerId(c));
+    return c.redirect(`/admin/newsletters/${found.id}/subscribers?notice=reader-erased`, 303);
   });
 
   route('get', `/admin/newsletters/${ID}/subscribers/export`, 'subscribers.manage', async (c, user) => {

@@ -1,7 +1,8 @@
-/** Views of a list's subscribers in the admin: search and filter, keyset pages, import form and report. */
+/** Views of a list's subscribers in the admin: search and filter, keyset pages, one reader added or acted on, the erase confirmation, import form and report. */
 import { FormErrors } from '../admin-layout.tsx';
 import type { ImportReport } from '../../newsletters/import.ts';
 import type { Newsletter } from '../../newsletters/lists.ts';
+import type { ListReader } from '../../newsletters/subscriber-actions.ts';
 import type { SubscriberQuery, SubscriberRow } from '../../newsletters/subscriber-admin.ts';
 import { MAX_SUBSCRIBER_SEARCH, SUBSCRIPTION_STATUSES } from '../../newsletters/subscriber-admin.ts';
 import { Csrf } from '../../taxonomy/form-parts.tsx';
@@ -16,16 +17,36 @@ export function subscribersHref(listId: number, query: Omit<SubscriberQuery, 'af
   return `/admin/newsletters/${listId}/subscribers${suffix}${text ? `?${text}` : ''}`;
 }
 
-/** The subscribers page. */
-export function SubscribersView(props: { list: Newsletter; query: SubscriberQuery; rows: SubscriberRow[]; next: number | null }) {
+/** What the "add one reader" form holds. */
+export interface AddReaderValues {
+  email: string;
+  name: string;
+  consent: string;
+}
+
+/** The empty "add one reader" form. */
+export const EMPTY_READER: AddReaderValues = { email: '', name: '', consent: '' };
+
+/** The subscribers page: search, the readers with their actions, and the form that adds one. */
+export function SubscribersView(props: { list: Newsletter; query: SubscriberQuery; rows: SubscriberRow[]; next: number | null; csrf: string; notice: string | null; add: { values: AddReaderValues; problems: string[] } }) {
   const { list, query } = props;
+  const base = `/admin/newsletters/${list.id}/subscribers`;
+  const hasAddProblems = props.add.problems.length > 0;
+  const addForm = <AddReaderForm list={list} csrf={props.csrf} values={props.add.values} problems={props.add.problems} />;
   return (
     <>
       <p>
-        <a href={`/admin/newsletters/${list.id}`}>← {list.name}</a> · <a href={`/admin/newsletters/${list.id}/subscribers/import`}>Import from CSV</a> ·{' '}
+        <a href={`/admin/newsletters/${list.id}`}>← {list.name}</a> · <a href="#add-reader-heading">Add one reader</a> · <a href={`${base}/import`}>Import from CSV</a> ·{' '}
         <a href={subscribersHref(list.id, { search: query.search, status: query.status }, '/export')}>Export these to CSV</a>
       </p>
-      <form method="get" action={`/admin/newsletters/${list.id}/subscribers`} class="admin-form media-search" role="search">
+      {props.notice ? (
+        <p class="admin-notice" role="status">
+          {props.notice}
+        </p>
+      ) : null}
+      {/* A refused addition is shown first, where the page opens, with its problems and values. */}
+      {hasAddProblems ? addForm : null}
+      <form method="get" action={base} class="admin-form media-search" role="search">
         <label>
           Address contains
           <input type="search" name="q" value={query.search} maxlength={MAX_SUBSCRIBER_SEARCH} />
@@ -55,6 +76,7 @@ export function SubscribersView(props: { list: Newsletter; query: SubscriberQuer
               <th scope="col">Source</th>
               <th scope="col">Since</th>
               <th scope="col">Confirmed</th>
+              <th scope="col">Actions</th>
             </tr>
           </thead>
           <tbody>
@@ -68,8 +90,15 @@ export function SubscribersView(props: { list: Newsletter; query: SubscriberQuer
                 <td data-label="Source" title={row.consent ?? undefined}>
                   {row.source}
                 </td>
-                <td data-label="Since">{row.createdAt.slice(0, 10)}</td>
-                <td data-label="Confirmed">{row.confirmedAt ? row.confirmedAt.slice(0, 10) : ''}</td>
+                <td data-label="Since" class="admin-nowrap">
+                  {row.createdAt.slice(0, 10)}
+                </td>
+                <td data-label="Confirmed" class="admin-nowrap">
+                  {row.confirmedAt ? row.confirmedAt.slice(0, 10) : ''}
+                </td>
+                <td data-label="Actions">
+                  <ReaderActions list={list} row={row} csrf={props.csrf} />
+                </td>
               </tr>
             ))}
           </tbody>
@@ -84,6 +113,99 @@ export function SubscribersView(props: { list: Newsletter; query: SubscriberQuer
           </>
         ) : null}
       </nav>
+      {hasAddProblems ? null : addForm}
+    </>
+  );
+}
+
+/** One reader's buttons: unsubscribe and record a complaint while they still receive the list; erase always (after a confirmation page). */
+function ReaderActions(props: { list: Newsletter; row: SubscriberRow; csrf: string }) {
+  const { row } = props;
+  const path = `/admin/newsletters/${props.list.id}/subscribers/${row.subscriberId}`;
+  const isActive = row.status === 'confirmed' || row.status === 'pending';
+  return (
+    <div class="subscriber-actions">
+      {isActive ? (
+        <>
+          <form method="post" action={`${path}/unsubscribe`} class="admin-inline-form">
+            <Csrf token={props.csrf} />
+            <button type="submit">
+              Unsubscribe<span class="visually-hidden"> {row.email}</span>
+            </button>
+          </form>
+          <form method="post" action={`${path}/complained`} class="admin-inline-form">
+            <Csrf token={props.csrf} />
+            <button type="submit">
+              Mark as complained<span class="visually-hidden"> {row.email}</span>
+            </button>
+          </form>
+        </>
+      ) : null}
+      <a href={`${path}/erase`}>
+        Erase…<span class="visually-hidden"> {row.email}</span>
+      </a>
+    </div>
+  );
+}
+
+/** Adds one reader who agreed elsewhere, with the same consent rule as a CSV import. */
+function AddReaderForm(props: { list: Newsletter; csrf: string; values: AddReaderValues; problems: string[] }) {
+  const { values } = props;
+  return (
+    <section aria-labelledby="add-reader-heading" class="subscriber-add">
+      <h2 id="add-reader-heading">Add one reader</h2>
+      <p class="admin-lede">
+        For someone who agreed elsewhere to receive {props.list.name} (at an event, on the phone, by letter). They are subscribed at once, without a confirmation mail, so say how they agreed.
+        Readers who unsubscribed, complained or whose mail bounced are not added back: only they can sign up again.
+      </p>
+      <FormErrors problems={props.problems} />
+      <form method="post" action={`/admin/newsletters/${props.list.id}/subscribers`} class="admin-form">
+        <Csrf token={props.csrf} />
+        <label>
+          Email
+          <input type="email" name="email" required maxlength={254} autocomplete="off" value={values.email} />
+        </label>
+        <label>
+          Name <span class="hint">(optional)</span>
+          <input name="name" maxlength={120} autocomplete="off" value={values.name} />
+        </label>
+        <label>
+          How they agreed <span class="hint">(required, for example “Signed up at the Amman book fair, 2026-10-03”)</span>
+          <input name="consent" required maxlength={500} value={values.consent} />
+        </label>
+        <button type="submit">Add reader</button>
+      </form>
+    </section>
+  );
+}
+
+/** The confirmation step before erasing a reader. */
+export function EraseReaderView(props: { list: Newsletter; reader: ListReader; csrf: string }) {
+  const { list, reader } = props;
+  const others = reader.listCount - 1;
+  return (
+    <>
+      <p>
+        <a href={`/admin/newsletters/${list.id}/subscribers`}>← Subscribers of {list.name}</a>
+      </p>
+      <section class="taxonomy-danger" aria-labelledby="erase-heading">
+        <h2 id="erase-heading">
+          Erase <span dir="ltr">{reader.email}</span>?
+        </h2>
+        <p>
+          This is what the reader’s own “erase me” does: their address and name are deleted, they are taken off {list.name}
+          {others > 0 ? ` and ${others} other newsletter${others === 1 ? '' : 's'}` : ''}, and every link in mail they already have stops working. Counts and past
+          issues’ statistics keep their numbers. It cannot be undone.
+        </p>
+        <form method="post" action={`/admin/newsletters/${list.id}/subscribers/${reader.subscriberId}/erase`} class="admin-inline-form">
+          <Csrf token={props.csrf} />
+          <input type="hidden" name="confirm" value="erase" />
+          <button type="submit" class="taxonomy-danger__button">
+            Erase this reader
+          </button>
+          <a href={`/admin/newsletters/${list.id}/subscribers`}>Cancel</a>
+        </form>
+      </section>
     </>
   );
 }
