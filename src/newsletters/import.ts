@@ -17,7 +17,7 @@ import type { Database } from '../db/schema.ts';
 import { hasControlCharacters } from '../mail/address.ts';
 import { CsvSyntaxError, parseCsv } from './csv.ts';
 import { NewsletterNotFoundError, getNewsletter } from './lists.ts';
-import { MAX_EMAIL_LENGTH, checkEmail } from './subscribers.ts';
+import { MAX_EMAIL_LENGTH, checkEmail, storedSpellings } from './subscribers.ts';
 
 /** Largest file accepted, in bytes. */
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
@@ -185,7 +185,10 @@ export async function writeConsentedRows(trx: Transaction<Database>, newsletterI
   const rejected: RejectedRow[] = [];
   let imported = 0;
   let alreadySubscribed = 0;
-  for (const batch of chunks(rows)) {
+  for (const typed of chunks(rows)) {
+    // A reader already stored under another case of the address is that reader (see storedSpellings).
+    const spellings = await storedSpellings(trx, typed.map((row) => row.email));
+    const batch = typed.map((row) => ({ ...row, email: spellings.get(row.email.toLowerCase()) ?? row.email }));
     await trx
       .insertInto('subscribers')
       .values(batch.map((row) => ({ email: row.email, name: row.name, language, created_at: now, updated_at: now, link_version: 1 })))

@@ -5,7 +5,6 @@
  * preferences page runs. Each is audited without the reader's address (an erased reader must
  * not live on in the audit log). No HTTP here; the routes check the policy.
  */
-import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
 import { recordAudit } from '../accounts/audit.ts';
 import type { ActingContext } from '../accounts/user-management.ts';
@@ -16,7 +15,7 @@ import { checkReaderRow, writeConsentedRows } from './import.ts';
 import type { ReaderCells } from './import.ts';
 import { NewsletterNotFoundError, getNewsletter } from './lists.ts';
 import { eraseSubscriber, unsubscribeOne } from './reader-account.ts';
-import { markComplained } from './subscribers.ts';
+import { markComplained, storedSpellings } from './subscribers.ts';
 
 /** The action cannot be done to this reader as they stand (answered 409 with the message). */
 export class SubscriberConflictError extends Error {
@@ -70,22 +69,14 @@ export async function addReader(db: Kysely<Database>, acting: ActingContext, new
   if (!list) throw new NewsletterNotFoundError();
   const checked = checkReaderRow(cells);
   if (!checked.ok) throw new ValidationError([`${checked.field}: ${checked.reason}`]);
-  // Addresses keep their local part as given, so `Ana@…` and `ana@…` may be two rows; typed by
-  // hand, a case variant of a known reader is that reader (else one who left could be put back).
-  const known = await db
-    .selectFrom('subscribers')
-    .select('email')
-    .where(sql<boolean>`lower(email) = ${checked.row.email.toLowerCase()}`)
-    .orderBy(sql`case when email = ${checked.row.email} then 0 else 1 end`)
-    .orderBy('id')
-    .executeTakeFirst();
-  const row = { line: 1, ...checked.row, email: known?.email ?? checked.row.email };
+  const row = { line: 1, ...checked.row };
   const report = await db.transaction().execute((trx) => writeConsentedRows(trx, newsletterId, list.language, [row], now, { source: 'admin', event: 'added' }));
   const refusal = report.rejected[0];
   if (refusal) throw new SubscriberConflictError(`This reader was not added: ${refusal.reason}.`);
   const outcome: AddOutcome = report.imported === 1 ? 'added' : 'already-subscribed';
   if (outcome === 'added') {
-    const subscriber = await db.selectFrom('subscribers').select('id').where('email', '=', row.email).executeTakeFirstOrThrow();
+    const stored = (await storedSpellings(db, [row.email])).get(row.email.toLowerCase()) ?? row.email;
+    const subscriber = await db.selectFrom('subscribers').select('id').where('email', '=', stored).executeTakeFirstOrThrow();
     await audit(db, acting, 'newsletter.subscriber_added', newsletterId, Number(subscriber.id));
   }
   return outcome;

@@ -4,6 +4,7 @@
  * `markBounced` / `markComplained`; the sign-up, preferences and admin pages build on the rest.
  * Every status change writes a `subscription_events` row, so counts over time survive erasure.
  */
+import { sql } from 'kysely';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import type { SubscriptionStatus } from '../db/schema-newsletters.ts';
@@ -121,8 +122,29 @@ function subscriberRef(row: { id: number; email: string; name: string | null; la
   return { id: Number(row.id), email: row.email, name: row.name, language: row.language, linkVersion: Number(row.link_version) };
 }
 
-/** The subscriber with this (normalised) address, creating it when absent; safe when two requests race. */
-async function subscriberFor(trx: Transaction<Database>, email: string, language: string, name: string | null, now: string): Promise<SubscriberRef> {
+/**
+ * How each of these addresses is already stored, keyed by its lower-cased form. The local
+ * part is kept as typed (RFC 5321 lets it be case-sensitive), but no mail system in use
+ * treats `Ana@` and `ana@` as two mailboxes: a reader is one subscriber whatever the case,
+ * so one person never gets two copies, and one who left is never signed up again by a
+ * variant. Where several spellings are stored already, the exact one, else the oldest.
+ */
+export async function storedSpellings(db: Kysely<Database>, emails: readonly string[]): Promise<Map<string, string>> {
+  const spellings = new Map<string, string>();
+  if (emails.length === 0) return spellings;
+  const lowered = [...new Set(emails.map((email) => email.toLowerCase()))];
+  const rows = await db.selectFrom('subscribers').select(['email']).where(sql<string>`lower(email)`, 'in', lowered).orderBy('id').execute();
+  const exact = new Set(emails);
+  for (const { email } of rows) {
+    const key = email.toLowerCase();
+    if (!spellings.has(key) || exact.has(email)) spellings.set(key, email);
+  }
+  return spellings;
+}
+
+/** The subscriber with this (normalised) address, whatever its case, creating it when absent; safe when two requests race. */
+async function subscriberFor(trx: Transaction<Database>, typed: string, language: string, name: string | null, now: string): Promise<SubscriberRef> {
+  const email = (await storedSpellings(trx, [typed])).get(typed.toLowerCase()) ?? typed;
   await trx
     .insertInto('subscribers')
     .values({ email, name, language, created_at: now, updated_at: now, link_version: 1 })

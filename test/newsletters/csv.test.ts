@@ -101,8 +101,9 @@ describeEachDatabase('subscriber import and export', (use) => {
       'Again,RANIA@example.org,yes,',
       `Long,${'x'.repeat(250)}@example.org,yes,`,
       '"Evil\r\nBcc: x@example.org",evil@example.org,yes,',
-      'Already,already@example.org,yes,',
-      'Left,left@example.org,yes,',
+      // Known readers under another case of their address: the same readers.
+      'Already,ALREADY@example.org,yes,',
+      'Left,Left@example.org,yes,',
       'Nadia,nadia@example.org,Newsletter opt-in on our old site,',
       '',
     ].join('\r\n');
@@ -130,6 +131,8 @@ describeEachDatabase('subscriber import and export', (use) => {
     assert.deepEqual(rania, { email: 'rania@example.org', name: 'Rania Haddad', status: 'confirmed', source: 'import', consent: 'Signed up at the Amman book fair', confirmed_at: '2026-10-03T00:00:00.000Z' });
     const leftNow = await db().selectFrom('subscriptions').select('status').where('subscriber_id', '=', left).executeTakeFirstOrThrow();
     assert.equal(leftNow.status, 'unsubscribed', 'an import never puts back someone who left');
+    const leftSpellings = await db().selectFrom('subscribers').select('email').where((eb) => eb(eb.fn('lower', ['email']), '=', 'left@example.org')).execute();
+    assert.deepEqual(leftSpellings, [{ email: 'left@example.org' }], 'another case of the address is the same reader, not a new one');
     const imported = await db().selectFrom('subscription_events').select('kind').where('newsletter_id', '=', list).where('kind', '=', 'imported').execute();
     assert.equal(imported.length, 2);
     const audit = await db().selectFrom('audit_log').select(['action', 'details']).where('action', '=', 'newsletter.subscribers_imported').executeTakeFirstOrThrow();

@@ -157,6 +157,15 @@ describeEachDatabase('newsletter sign-up', (use) => {
     assert.match(already?.text_body ?? '', /\/newsletters\/preferences\//);
   });
 
+  test('another case of a known address is the same reader: one subscriber, one set of subscriptions', async () => {
+    assert.equal((await subscribe({ email: 'Samira.Haddad@Example.org', newsletter: String(daily) })).status, 200);
+    assert.equal((await subscribe({ email: 'samira.haddad@example.org', newsletter: String(weekly) })).status, 200);
+    const rows = await db().selectFrom('subscribers').select(['id', 'email']).where((eb) => eb(eb.fn('lower', ['email']), '=', 'samira.haddad@example.org')).execute();
+    assert.deepEqual(rows.map((row) => row.email), ['Samira.Haddad@example.org'], 'kept as first typed (domain lower-cased)');
+    assert.equal(await statusOf('Samira.Haddad@example.org', daily), 'pending');
+    assert.equal(await statusOf('Samira.Haddad@example.org', weekly), 'pending');
+  });
+
   test('a filled honeypot gets the same answer and nothing is stored or sent', async () => {
     const before = await counts();
     const bot = await subscribe({ email: 'bot@example.org', newsletter: String(daily), website: 'https://spam.example' });
