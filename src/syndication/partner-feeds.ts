@@ -10,11 +10,12 @@
  */
 import type { AppContext } from '../app-context.ts';
 import type { ArticlePageData } from '../articles/article-page-data.ts';
-import { collectImageIds } from '../articles/body/text.ts';
+import { collectImageBlocks } from '../articles/body/text.ts';
 import { emptyElement, rfc3339Date, startTag, textElement } from '../feeds/xml.ts';
+import { photoCredit } from '../media/credit.ts';
 import type { RenderableImage } from '../media/types.ts';
 import { absoluteUrl } from '../site/urls.ts';
-import { buildPackage, loadPublishedArticle, storedPhotoCredit } from './package.ts';
+import { buildPackage, loadPublishedArticle } from './package.ts';
 import type { RepublishPackage } from './package.ts';
 
 /** Most items in one feed: partners poll, and older licensed articles stay on their delivery pages. */
@@ -29,7 +30,7 @@ export interface PartnerFeedItem {
   licence: { id: number; reference: string; validTo: string };
   revision: number;
   /** Distributable photos (hero first), for ninjs associations. */
-  images: RenderableImage[];
+  images: PhotoUse[];
 }
 
 /** A licensee's feed, ready to write in either format. */
@@ -83,14 +84,25 @@ export async function loadPartnerFeed(app: AppContext, licenseeId: number, now =
   return { siteName: catalog.site.name, licensee, items, updated };
 }
 
-function distributableImagesOf(article: ArticlePageData): RenderableImage[] {
-  const images: RenderableImage[] = [];
-  if (article.hero?.canDistribute) images.push(article.hero);
-  for (const id of collectImageIds(article.body)) {
-    const image = article.bodyImages.get(id);
-    if (image?.canDistribute && !images.some((kept) => kept.id === id)) images.push(image);
+/** A photo as one article uses it: the stored image with the caption and credit line of that use. */
+export interface PhotoUse {
+  image: RenderableImage;
+  caption: string;
+  credit: string;
+  isHero: boolean;
+}
+
+// Each photo once, at its first use (the hero first), with that use's caption and credit as the page prints them.
+function distributableImagesOf(article: ArticlePageData): PhotoUse[] {
+  const uses: PhotoUse[] = [];
+  const { hero } = article;
+  if (hero?.canDistribute) uses.push({ image: hero, caption: (hero.caption ?? '').trim(), credit: hero.creditLine, isHero: true });
+  for (const block of collectImageBlocks(article.body)) {
+    const image = article.bodyImages.get(block.attrs.imageId);
+    if (!image?.canDistribute || uses.some((kept) => kept.image.id === image.id)) continue;
+    uses.push({ image, caption: (block.attrs.caption ?? image.caption ?? '').trim(), credit: photoCredit(image, block.attrs.credit), isHero: false });
   }
-  return images.filter((image) => image.variants.some((variant) => variant.format === 'jpeg'));
+  return uses.filter((use) => use.image.variants.some((variant) => variant.format === 'jpeg'));
 }
 
 /** Writes a partner feed as Atom 1.0; `selfUrl` is the feed's address without any token. */
@@ -142,7 +154,7 @@ export function renderPartnerNinjs(feed: PartnerFeed, app: AppContext, selfUrl: 
   const items = feed.items.map((item) => {
     const { article } = item;
     const associations: Record<string, object> = {};
-    item.images.forEach((image, index) => {
+    item.images.forEach(({ image, caption, credit, isHero }, index) => {
       const renditions: Record<string, NinjsRendition> = {};
       const jpeg = image.variants.filter((variant) => variant.format === 'jpeg').sort((a, b) => a.width - b.width);
       for (const variant of jpeg) {
@@ -150,11 +162,10 @@ export function renderPartnerNinjs(feed: PartnerFeed, app: AppContext, selfUrl: 
       }
       const largest = jpeg.at(-1);
       if (!largest) return;
-      const credit = storedPhotoCredit(image);
-      associations[index === 0 && article.hero?.id === image.id ? 'featureimage' : `picture${index + 1}`] = {
+      associations[isHero ? 'featureimage' : `picture${index + 1}`] = {
         uri: absoluteUrl(publicUrl, `/media/${encodeURIComponent(largest.key)}`),
         type: 'picture',
-        description_text: (image.caption ?? '').trim(),
+        description_text: caption,
         body_text: image.alt,
         ...(credit === '' ? {} : { by: credit, copyrightnotice: credit }),
         renditions,

@@ -51,12 +51,12 @@ function HeroFigure(props: { article: ArticlePageData; t: Messages }) {
   return (
     <figure class="figure figure--hero">
       {raw(renderPictureHtml(hero, { sizes: '(min-width: 64rem) 60rem, 100vw', loading: 'eager', fetchPriority: 'high' }))}
-      {hero.caption || hero.credit ? (
+      {hero.caption || hero.creditLine ? (
         <figcaption>
           {hero.caption ? <span class="figure__caption">{hero.caption}</span> : null}
-          {hero.credit ? (
+          {hero.creditLine ? (
             <span class="figure__credit">
-              {props.t.photo} {hero.credit}
+              {props.t.photo} {hero.creditLine}
             </span>
           ) : null}
         </figcaption>
