@@ -79,7 +79,7 @@ export function RepublishingNotice(props: { article: ArticlePageData; chrome: Pa
       {policy === 'paid' ? (
         <p>
           {t.republishPaid}{' '}
-          <a class="republish-notice__action" href={requestFormPath(article.id)}>
+          <a class="republish-notice__action" href={requestFormPath(article.id, article.language)}>
             {texts.requestLicence}
           </a>
         </p>

@@ -119,7 +119,7 @@ export function PaidRepublishPage(props: { chrome: PageChrome; article: ArticleP
       </p>
       <p>Once a licence is approved you receive a link to the ready-to-publish copy, with the credit line and any photos we may pass on.</p>
       <p>
-        <a class="republish-pkg-button" href={requestFormPath(article.id)}>
+        <a class="republish-pkg-button" href={requestFormPath(article.id, article.language)}>
           Request a licence
         </a>
       </p>

@@ -6,9 +6,10 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { after, before, test } from 'node:test';
+import { createArticle } from '../../src/articles/commands.ts';
 import { loadSiteSettings } from '../../src/site/settings.ts';
 import { describeEachDatabase } from '../db-matrix.ts';
-import { tempMediaDir } from '../factories.ts';
+import { buildArticle, tempMediaDir } from '../factories.ts';
 import { createTestApp } from '../http-harness.ts';
 import type { TestApp } from '../http-harness.ts';
 import { signInAs } from '../admin/admin-client.ts';
@@ -49,6 +50,23 @@ describeEachDatabase('republishing notice on the article page', (use) => {
     assert.ok(notice.includes('data-policy="paid"'));
     assert.ok(notice.includes(`href="/republish/${f.paidArticleId}/request"`));
     assert.ok(notice.includes('Request a licence'));
+  });
+
+  test("paid, in the Arabic and French editions: the edition's own request form", async () => {
+    const db = use().db;
+    for (const language of ['ar', 'fr'] as const) {
+      const id = await createArticle(db, buildArticle({ sectionId: f.newsId, byline: 'Staff', slug: `paid-${language}`, language, licensingPolicy: 'paid' }));
+      await t.ctx.generation.refresh();
+      const response = await t.app.request(`/${language}/news/paid-${language}`);
+      assert.equal(response.status, 200, language);
+      const notice = noticeOf(await response.text());
+      assert.ok(notice.includes(`href="/${language}/republish/${id}/request"`), `${language}: ${notice}`);
+      const form = await t.app.request(`/${language}/republish/${id}/request`);
+      assert.equal(form.status, 200, `${language}: the linked form exists`);
+      assert.ok((await form.text()).includes(`action="/${language}/republish/${id}/request"`), 'and posts to itself');
+      const paidPage = await (await t.app.request(`/republish/${id}`)).text();
+      assert.ok(paidPage.includes(`href="/${language}/republish/${id}/request"`), 'the republishing page leads to the same form');
+    }
   });
 
   test('Creative Commons: the licence badge linked to its deed, and a no-script disclosure with the conditions and the republishing page', async () => {
