@@ -59,7 +59,8 @@ describe('paid republishing in Chromium', { skip: hasChromium ? false : `${CHROM
     mediaDir = tempMediaDir();
     const db = handle.db;
     const { newsId, authorId } = await seedSmallNewsroom(db, mediaDir, 1);
-    const openPhoto = await createImage(db, mediaDir, { credit: 'Open Lens Photographer', canDistribute: true });
+    // Wide enough for a 1280-pixel variant: the preview must shrink it to its frame.
+    const openPhoto = await createImage(db, mediaDir, { credit: 'Open Lens Photographer', canDistribute: true, width: 1400 });
     const wirePhoto = await createImage(db, mediaDir, { credit: 'Wire Agency Staff', canDistribute: false });
     const keyOf = async (id: number) => {
       const row = await db.selectFrom('images').select('variants').where('id', '=', id).executeTakeFirstOrThrow();
@@ -178,6 +179,10 @@ describe('paid republishing in Chromium', { skip: hasChromium ? false : `${CHROM
     licensee.on('request', (request) => {
       if (request.url().includes('/republish/pixel/')) pixels.push(request.url());
     });
+    const consoleProblems: string[] = [];
+    licensee.on('console', (message) => {
+      if (message.type() === 'error' || /Content Security Policy/i.test(message.text())) consoleProblems.push(message.text());
+    });
     await licensee.goto(link);
     assert.match(await licensee.locator('h1').innerText(), /Desalination plant opens/);
     const packageHtml = await licensee.locator('#package-html').inputValue();
@@ -191,6 +196,33 @@ describe('paid republishing in Chromium', { skip: hasChromium ? false : `${CHROM
     assert.match(await licensee.locator('main').innerText(), /wire photo/i, 'the note says what was left out');
     const preview = licensee.frameLocator('iframe.licence-preview');
     assert.match(await preview.locator('h1').innerText(), /Desalination plant opens/);
+    // The preview is styled under the strict policy (its stylesheet comes from our origin) and its photo fits the frame.
+    await licensee.locator('iframe.licence-preview').scrollIntoViewIfNeeded();
+    // Photos load lazily: bring each into the frame's view and wait until it has loaded (or failed, which the check below reports).
+    for (const img of await preview.locator('img').all()) {
+      await img.scrollIntoViewIfNeeded();
+      await img.evaluate((element: HTMLImageElement) =>
+        element.complete
+          ? null
+          : new Promise((resolve) => {
+              element.addEventListener('load', resolve, { once: true });
+              element.addEventListener('error', resolve, { once: true });
+            }),
+      );
+    }
+    await preview.locator('body').evaluate(() => window.scrollTo(0, 0));
+    const frame = await preview.locator('body').evaluate((body) => ({
+      font: getComputedStyle(body).fontFamily,
+      frameWidth: document.documentElement.clientWidth,
+      scrollWidth: document.documentElement.scrollWidth,
+      images: Array.from(document.querySelectorAll('img')).map((img) => ({ width: img.getBoundingClientRect().width, natural: img.naturalWidth, declared: Number(img.getAttribute('width')) })),
+    }));
+    assert.match(frame.font, /^Georgia/, `the preview's stylesheet applies (${frame.font})`);
+    assert.ok(frame.images.length > 0 && frame.images.every((image) => image.natural > 0 && image.width <= frame.frameWidth), JSON.stringify(frame));
+    assert.ok(frame.images.some((image) => image.declared > frame.frameWidth), `a photo declared wider than the frame (width="1280") was shrunk to fit: ${JSON.stringify(frame)}`);
+    assert.ok(frame.scrollWidth <= frame.frameWidth, 'nothing in the preview scrolls sideways');
+    assert.deepEqual(consoleProblems, [], 'no CSP violation or other error on the delivery page');
+    await licensee.locator('iframe.licence-preview').screenshot({ path: path.join(SHOTS, 'republish-delivery-preview.png') });
     await licensee.screenshot({ path: path.join(SHOTS, 'republish-delivery.png'), fullPage: true });
     assert.deepEqual(pixels, [], 'previewing the package counts no republished view');
     const checked = await newPage({ bypassCSP: true });
