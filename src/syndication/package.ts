@@ -165,6 +165,15 @@ export async function buildPackage(app: AppContext, articleId: number, licenceId
   return { articleId: article.id, headline: article.headline, html, text: `${text}\n`, credit: creditText, canonicalUrl, removed };
 }
 
+/**
+ * The Creative Commons package of an article, built once per content generation and shared
+ * by the article page's republishing dialog and the republishing page: everything it is
+ * made of (article, settings) moves the generation when it changes. Null as buildPackage.
+ */
+export function ccPackageOf(app: AppContext, articleId: number): Promise<RepublishPackage | null> {
+  return app.ccPackages.get(String(articleId), app.generation.current(), () => buildPackage(app, articleId, null));
+}
+
 /** Images that may travel, with only their JPEG variants (every republisher's CMS takes JPEG). */
 function distributableImages(all: ReadonlyMap<number, RenderableImage>): Map<number, RenderableImage> {
   const kept = new Map<number, RenderableImage>();

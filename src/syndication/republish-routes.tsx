@@ -23,7 +23,7 @@ import { escapeXml } from '../feeds/xml.ts';
 import { isoNow } from '../shared/time.ts';
 import { absoluteUrl } from '../site/urls.ts';
 import { SYNDICATION_LINK } from './links.ts';
-import { buildPackage, loadPublishedArticle } from './package.ts';
+import { ccPackageOf, loadPublishedArticle } from './package.ts';
 import { loadPartnerFeed, renderPartnerAtom } from './partner-feeds.ts';
 import { NINJS_SCHEMA_URL, renderPartnerNinjs } from './partner-ninjs.ts';
 import { authenticatePartnerToken } from './partner-tokens.ts';
@@ -55,9 +55,9 @@ export function registerRepublishRoutes(app: Hono<AppEnv>, ctx: AppContext): voi
     const options = { language: article.language };
     if (article.licensingPolicy === 'none') return htmlPage(c, ctx, <NoRepublishPage chrome={chrome} article={article} />, options);
     if (article.licensingPolicy === 'paid') return htmlPage(c, ctx, <PaidRepublishPage chrome={chrome} article={article} />, options);
-    const pkg = await buildPackage(ctx, article.id, null);
+    const pkg = await ccPackageOf(ctx, article.id);
     if (!pkg) return errorPage(c, ctx, 404);
-    return htmlPage(c, ctx, <CcRepublishPage chrome={chrome} article={article} pkg={pkg} />, options);
+    return htmlPage(c, ctx, <CcRepublishPage chrome={chrome} article={article} pkg={pkg} />, { ...options, readerScripts: true });
   });
 
   app.get('/republish/pixel/:file', async (c) => {

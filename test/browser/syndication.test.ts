@@ -88,6 +88,25 @@ describe('paid republishing in Chromium', { skip: hasChromium ? false : `${CHROM
         },
       }),
     );
+    await createArticle(
+      db,
+      buildArticle({
+        sectionId: newsId,
+        authorIds: [authorId],
+        byline: null,
+        headline: 'Fishing cooperative shares its catch records',
+        slug: 'fishing-cooperative-records',
+        licensingPolicy: 'cc',
+        body: {
+          type: 'doc',
+          content: [
+            paragraph('The cooperative published ten years of catch records on Monday.'),
+            { type: 'imageBlock', attrs: { imageId: openPhoto, caption: 'Boats at the harbour wall.', credit: null, alt: 'Small fishing boats moored by a stone wall' } },
+            { type: 'imageBlock', attrs: { imageId: wirePhoto, caption: 'The minister at the quay.', credit: null, alt: 'A minister speaking at a quay' } },
+          ],
+        },
+      }),
+    );
     await createUser(db, { email: 'desk.editor@example.org', name: 'Desk Editor', role: 'editor', password: PASSWORD }, { actorUserId: null });
 
     smtp = await startTestSmtpServer();
@@ -111,9 +130,9 @@ describe('paid republishing in Chromium', { skip: hasChromium ? false : `${CHROM
     fs.rmSync(mediaDir, { recursive: true, force: true });
   });
 
-  /** A page in its own context; `bypassCSP` lets axe-core be injected (pages allow no script). */
-  async function newPage(options: { bypassCSP?: boolean } = {}): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, baseURL: base, bypassCSP: options.bypassCSP ?? false });
+  /** A page in its own context; `bypassCSP` lets axe-core be injected (pages allow no script of others). */
+  async function newPage(options: { bypassCSP?: boolean; javaScriptEnabled?: boolean; width?: number } = {}): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width: options.width ?? 1280, height: 900 }, baseURL: base, bypassCSP: options.bypassCSP ?? false, javaScriptEnabled: options.javaScriptEnabled ?? true });
     contexts.push(context);
     const page = await context.newPage();
     page.on('pageerror', (error) => assert.fail(`script error on ${page.url()}: ${error.message}`));
@@ -235,5 +254,46 @@ describe('paid republishing in Chromium', { skip: hasChromium ? false : `${CHROM
     await certificate.emulateMedia({ media: 'print' });
     assert.equal(await certificate.locator('.licence-print-hint').isVisible(), false, 'the print hint is not printed');
     await certificate.screenshot({ path: path.join(SHOTS, 'republish-certificate-print.png'), fullPage: true });
+  });
+
+  test('the Creative Commons dialog on the article page: opens from the keyboard, copies with JavaScript, works without', async () => {
+    const consoleProblems: string[] = [];
+    const reader = await newPage();
+    await reader.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
+    reader.on('console', (message) => {
+      if (message.type() === 'error' || /Content Security Policy/i.test(message.text())) consoleProblems.push(message.text());
+    });
+    await reader.goto('/news/fishing-cooperative-records');
+    const summary = reader.locator('.republish-notice__dialog > summary');
+    await summary.focus();
+    await reader.keyboard.press('Enter');
+    assert.equal(await reader.locator('.republish-notice__dialog').getAttribute('open'), '', 'Enter opens the disclosure');
+    const html = reader.getByRole('textbox', { name: 'HTML to copy' });
+    const text = reader.getByRole('textbox', { name: 'Plain text to copy' });
+    const packageHtml = await html.inputValue();
+    assert.ok(packageHtml.includes(openKey) && !packageHtml.includes(wireKey), 'the distributable photo only');
+    assert.ok(packageHtml.includes(`${base}/news/fishing-cooperative-records`) && packageHtml.includes('/republish/pixel/'), 'canonical link and pixel');
+    assert.equal(await html.getAttribute('readonly'), '');
+    const copyButtons = reader.getByRole('button', { name: 'Copy' });
+    assert.equal(await copyButtons.count(), 2, 'the script shows the copy buttons');
+    await copyButtons.first().click();
+    await reader.getByRole('status').filter({ hasText: 'Copied.' }).waitFor();
+    assert.equal(await reader.evaluate(() => navigator.clipboard.readText()), packageHtml, 'the HTML is on the clipboard');
+    await copyButtons.last().click();
+    assert.equal(await reader.evaluate(() => navigator.clipboard.readText()), await text.inputValue());
+    assert.deepEqual(consoleProblems, [], 'no CSP violation or error');
+    await reader.locator('.slot--republish').screenshot({ path: path.join(SHOTS, 'republish-cc-dialog.png') });
+
+    const checked = await newPage({ bypassCSP: true });
+    await checked.goto('/news/fishing-cooperative-records');
+    await checked.locator('.republish-notice__dialog > summary').click();
+    assert.deepEqual(await axeViolations(checked, '.slot--republish'), []);
+
+    const noScript = await newPage({ javaScriptEnabled: false });
+    await noScript.goto('/news/fishing-cooperative-records');
+    await noScript.locator('.republish-notice__dialog > summary').click();
+    assert.ok((await noScript.getByRole('textbox', { name: 'HTML to copy' }).inputValue()).includes('/republish/pixel/'), 'the copy is there without JavaScript');
+    assert.equal(await noScript.getByRole('button', { name: 'Copy' }).count(), 0, 'no button that could not work');
+    await noScript.locator('.slot--republish').screenshot({ path: path.join(SHOTS, 'republish-cc-dialog-no-js.png') });
   });
 });
