@@ -12,37 +12,43 @@ import { territoryLabel } from './request-territory.ts';
 import type { RequestStatus } from './requests.ts';
 import { REQUESTER_EVENTS, STATUS_LABELS, audienceLabel, languageName, mediumLabel } from './texts.ts';
 
-/** The table of a quote's lines and its total (shared with the admin's example quotes). */
+/**
+ * The table of a quote's lines and its total (shared with the admin's example quotes), in a
+ * box of its own that scrolls sideways when a narrow screen cannot hold it; the box is a
+ * labelled, focusable region so keyboard users can scroll it too.
+ */
 export function QuoteTable(props: { lines: QuoteLine[]; totalMinor: number; currency: string; caption: string }) {
   const { currency } = props;
   return (
-    <table class="republish-table republish-quote">
-      <caption>{props.caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">Item</th>
-          <th scope="col">Multiplier</th>
-          <th scope="col" class="republish-amount">Amount</th>
-        </tr>
-      </thead>
-      <tbody>
-        {props.lines.map((line) => (
-          <tr class={`republish-quote__${line.kind}`}>
-            <th scope="row">{line.label}</th>
-            <td>{line.kind === 'multiplier' ? formatMultiplier(line.multiplierBp) : ''}</td>
-            <td class="republish-amount">{formatMoney(line.kind === 'multiplier' ? line.subtotalMinor : line.amountMinor, currency)}</td>
+    <div class="republish-table-scroll" role="region" aria-label={props.caption} tabindex={0}>
+      <table class="republish-table republish-quote">
+        <caption>{props.caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Item</th>
+            <th scope="col">Multiplier</th>
+            <th scope="col" class="republish-amount">Amount</th>
           </tr>
-        ))}
-      </tbody>
-      <tfoot>
-        <tr>
-          <th scope="row" colspan={2}>
-            Indicative total
-          </th>
-          <td class="republish-amount">{formatMoney(props.totalMinor, currency)}</td>
-        </tr>
-      </tfoot>
-    </table>
+        </thead>
+        <tbody>
+          {props.lines.map((line) => (
+            <tr class={`republish-quote__${line.kind}`}>
+              <th scope="row">{line.label}</th>
+              <td>{line.kind === 'multiplier' ? formatMultiplier(line.multiplierBp) : ''}</td>
+              <td class="republish-amount">{formatMoney(line.kind === 'multiplier' ? line.subtotalMinor : line.amountMinor, currency)}</td>
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row" colspan={2}>
+              Indicative total
+            </th>
+            <td class="republish-amount">{formatMoney(props.totalMinor, currency)}</td>
+          </tr>
+        </tfoot>
+      </table>
+    </div>
   );
 }
 

@@ -95,7 +95,7 @@ describe('paid republishing in Chromium', { skip: hasChromium ? false : `${CHROM
         authorIds: [authorId],
         byline: null,
         headline: 'Fishing cooperative shares its catch records',
-        slug: 'fishing-cooperative-records',
+        slug: 'fishingcooperativecatchrecordsopened',
         licensingPolicy: 'cc',
         body: {
           type: 'doc',
@@ -148,6 +148,22 @@ describe('paid republishing in Chromium', { skip: hasChromium ? false : `${CHROM
     assert.fail(`no mail to ${to}`);
   }
 
+  /** Whether the page scrolls sideways (its content is wider than the viewport). */
+  async function scrollsSideways(page: Page): Promise<boolean> {
+    return page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
+  }
+
+  /** The smallest gap in pixels between a table and a heading that follows it on the page. */
+  async function smallestGapAboveHeadings(page: Page): Promise<number> {
+    return page.evaluate(() => {
+      const gaps = Array.from(document.querySelectorAll('main h2, main h3')).flatMap((heading) => {
+        const before = heading.previousElementSibling;
+        return before?.tagName === 'TABLE' ? [heading.getBoundingClientRect().top - before.getBoundingClientRect().bottom] : [];
+      });
+      return gaps.length === 0 ? Number.POSITIVE_INFINITY : Math.min(...gaps);
+    });
+  }
+
   test('request → quote → approval in the admin → email → delivery page without the wire photo', async () => {
     // The outlet asks for a licence and sees its quote.
     const requester = await newPage();
@@ -156,15 +172,18 @@ describe('paid republishing in Chromium', { skip: hasChromium ? false : `${CHROM
     await requester.getByLabel('Email address').fill(REQUESTER);
     await requester.getByLabel('Organisation').fill('Coastal Weekly');
     await requester.getByLabel('Your outlet’s website').fill('https://coastal.example.org');
-    await requester.getByLabel('Type of outlet').selectOption('commercial');
-    await requester.getByLabel('Where it will appear').selectOption('web');
+    await requester.getByLabel('Type of outlet').selectOption('broadcaster');
+    await requester.getByLabel('Where it will appear').selectOption('broadcast');
     await requester.getByLabel('Territory').selectOption('national');
     await requester.getByLabel('Country').selectOption('JO');
     await requester.getByLabel('Language you will publish in').selectOption('en');
-    await requester.getByLabel('Audience size').selectOption('10k-100k');
+    await requester.getByLabel('Audience size').selectOption('over-1m');
     await requester.getByRole('button', { name: 'Send request and see the quote' }).click();
     await requester.waitForURL(/\/republish\/requests\//);
     assert.match(await requester.locator('.republish-quote tfoot').innerText(), /\$\s?\d/);
+    await requester.setViewportSize({ width: 375, height: 800 });
+    assert.equal(await scrollsSideways(requester), false, 'the quote fits a 375-pixel phone');
+    await requester.screenshot({ path: path.join(SHOTS, 'republish-quote-375.png'), fullPage: true });
 
     // An editor signs in and approves it.
     const editor = await newPage({ bypassCSP: true });
@@ -180,11 +199,21 @@ describe('paid republishing in Chromium', { skip: hasChromium ? false : `${CHROM
     await editor.waitForURL(/\/admin\/syndication\/requests\/\d+$/);
     assert.ok((await editor.locator('main').innerText()).includes('Coastal Weekly'));
     assert.deepEqual(await axeViolations(editor, 'main'), []);
+    assert.ok((await smallestGapAboveHeadings(editor)) >= 16, 'headings keep their distance from the table above');
     await editor.getByRole('button', { name: 'Approve and issue licence' }).click();
     await editor.waitForURL(/notice=approved/);
     const notice = await editor.getByRole('status').innerText();
     assert.match(notice, /licence is issued/);
     await editor.screenshot({ path: path.join(SHOTS, 'republish-admin-request-approved.png'), fullPage: true });
+    for (const address of ['/admin/syndication/partners', '/admin/syndication/views']) {
+      await editor.goto(address);
+      assert.equal(await editor.locator('h1').count(), 1, `${address}: one h1`);
+      assert.ok((await smallestGapAboveHeadings(editor)) >= 16, `${address}: headings keep their distance from the table above`);
+    }
+    await editor.goto('/admin/syndication/partners');
+    await editor.getByRole('link', { name: 'Coastal Weekly' }).click();
+    assert.equal(await editor.locator('h1').count(), 1, 'a licensee page: one h1');
+    assert.ok((await smallestGapAboveHeadings(editor)) >= 16, 'a licensee page: headings keep their distance');
 
     // The email arrives over SMTP with the delivery link.
     const mail = await waitForMail(REQUESTER, /Licence reference: [A-Z]+-\d{4}-\d{4}/);
@@ -263,7 +292,7 @@ describe('paid republishing in Chromium', { skip: hasChromium ? false : `${CHROM
     reader.on('console', (message) => {
       if (message.type() === 'error' || /Content Security Policy/i.test(message.text())) consoleProblems.push(message.text());
     });
-    await reader.goto('/news/fishing-cooperative-records');
+    await reader.goto('/news/fishingcooperativecatchrecordsopened');
     const summary = reader.locator('.republish-notice__dialog > summary');
     await summary.focus();
     await reader.keyboard.press('Enter');
@@ -272,7 +301,7 @@ describe('paid republishing in Chromium', { skip: hasChromium ? false : `${CHROM
     const text = reader.getByRole('textbox', { name: 'Plain text to copy' });
     const packageHtml = await html.inputValue();
     assert.ok(packageHtml.includes(openKey) && !packageHtml.includes(wireKey), 'the distributable photo only');
-    assert.ok(packageHtml.includes(`${base}/news/fishing-cooperative-records`) && packageHtml.includes('/republish/pixel/'), 'canonical link and pixel');
+    assert.ok(packageHtml.includes(`${base}/news/fishingcooperativecatchrecordsopened`) && packageHtml.includes('/republish/pixel/'), 'canonical link and pixel');
     assert.equal(await html.getAttribute('readonly'), '');
     const copyButtons = reader.getByRole('button', { name: 'Copy' });
     assert.equal(await copyButtons.count(), 2, 'the script shows the copy buttons');
@@ -285,12 +314,19 @@ describe('paid republishing in Chromium', { skip: hasChromium ? false : `${CHROM
     await reader.locator('.slot--republish').screenshot({ path: path.join(SHOTS, 'republish-cc-dialog.png') });
 
     const checked = await newPage({ bypassCSP: true });
-    await checked.goto('/news/fishing-cooperative-records');
+    await checked.goto('/news/fishingcooperativecatchrecordsopened');
     await checked.locator('.republish-notice__dialog > summary').click();
     assert.deepEqual(await axeViolations(checked, '.slot--republish'), []);
 
+    const phone = await newPage({ width: 375 });
+    await phone.goto('/news/fishingcooperativecatchrecordsopened');
+    const republishHref = (await phone.locator('.republish-notice__panel a.republish-notice__action').getAttribute('href')) ?? '';
+    await phone.goto(republishHref);
+    assert.equal(await scrollsSideways(phone), false, 'the Creative Commons page fits a 375-pixel phone');
+    await phone.screenshot({ path: path.join(SHOTS, 'republish-cc-page-375.png'), fullPage: true });
+
     const noScript = await newPage({ javaScriptEnabled: false });
-    await noScript.goto('/news/fishing-cooperative-records');
+    await noScript.goto('/news/fishingcooperativecatchrecordsopened');
     await noScript.locator('.republish-notice__dialog > summary').click();
     assert.ok((await noScript.getByRole('textbox', { name: 'HTML to copy' }).inputValue()).includes('/republish/pixel/'), 'the copy is there without JavaScript');
     assert.equal(await noScript.getByRole('button', { name: 'Copy' }).count(), 0, 'no button that could not work');

@@ -115,6 +115,13 @@ describeEachDatabase('partners admin', (use) => {
     assert.equal((await editor.request('/admin/syndication/views?article=abc')).status, 404);
   });
 
+  test('each partners page has one <h1>: the admin frame\'s', async () => {
+    for (const path of ['/admin/syndication/partners', `/admin/syndication/partners/${f.licensees.current}`, '/admin/syndication/views']) {
+      const html = await (await editor.request(path)).text();
+      assert.equal((html.match(/<h1[\s>]/g) ?? []).length, 1, path);
+    }
+  });
+
   test('a filtered views page filters its tables too, not only the chart, total and referrers', async () => {
     const revoked = await pixelUrl(t.ctx, f.paidArticleId, f.licences.revoked);
     await t.app.request(new URL(revoked).pathname, { headers: { referer: 'https://revoked.example/their-copy' } });

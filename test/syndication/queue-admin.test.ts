@@ -82,6 +82,13 @@ describeEachDatabase('syndication desk admin', (use) => {
     }
   });
 
+  test('the queue shows an outlet by its host, with line breaks only after its dots', async () => {
+    await insertRequest(t.ctx.db, article(0), { organisation: 'Riverside Chronicle', outletUrl: 'https://www.riverside-chronicle.example.org/news/world?from=desk', createdAt: '2026-04-02T10:00:00.000Z' });
+    const html = await (await editor.request('/admin/syndication?outlet=Riverside')).text();
+    assert.ok(html.includes('<small title="https://www.riverside-chronicle.example.org/news/world?from=desk">riverside-chronicle.<wbr>example.<wbr>org</small>'), html.slice(html.indexOf('Riverside Chronicle'), html.indexOf('Riverside Chronicle') + 300));
+    assert.ok(!html.includes('>https://www.riverside-chronicle'), 'not the whole address in the narrow column');
+  });
+
   test('a request page shows the requester, the quote breakdown, the history and the three forms', async () => {
     const requestId = await insertRequest(t.ctx.db, article(0), { organisation: 'Cedar <Review>', quoteMinor: 123_456 });
     const html = await (await editor.request(`/admin/syndication/requests/${requestId}`)).text();

@@ -57,7 +57,6 @@ export function registerPartnerAdminRoutes(app: Hono<AppEnv>, ctx: AppContext): 
       c,
       ctx,
       <AdminLayout title={title} user={user} assetPath={ctx.assetPath} siteName={catalog.site.name} current="/admin/syndication" styles={options.charts ? [ctx.assetPath('charts.css')] : []}>
-        <h1>{title}</h1>
         {notice ? (
           <p class="admin-notice" role="status">
             {notice}
