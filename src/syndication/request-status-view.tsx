@@ -67,6 +67,8 @@ export function RequestStatusPage(props: { chrome: PageChrome; request: RequestS
     ['Period', `${request.periodStart} to ${request.periodEnd}`],
   ];
   if (request.intendedDate) rows.push(['Planned publication', request.intendedDate]);
+  // Approved, directly or by accepting an offer: the licence's fee is the one stored as offered.
+  const isAgreed = request.status === 'approved';
   return (
     <Layout chrome={chrome} meta={{ title: 'Your republishing request', noindex: true }}>
       <RepublishStyles chrome={chrome} />
@@ -103,8 +105,25 @@ export function RequestStatusPage(props: { chrome: PageChrome; request: RequestS
           </section>
         ) : null}
 
-        <QuoteTable lines={request.lines} totalMinor={request.quoteMinor} currency={request.currency} caption="Indicative quote" />
-        <p class="republish-indicative">This quote is indicative: an editor reviews every request and may confirm it, offer different terms, or decline.</p>
+        {isAgreed && request.offeredMinor !== null ? (
+          <section class="republish-offer republish-offer--agreed" aria-labelledby="republish-agreed-heading">
+            <h2 id="republish-agreed-heading">Your licence</h2>
+            <p class="republish-offer__fee">
+              Agreed fee: <strong>{formatMoney(request.offeredMinor, request.currency)}</strong>
+            </p>
+            <p>
+              {request.offeredMinor === request.quoteMinor ? 'The fee of your instant quote, confirmed by the newsroom.' : 'This is the fee that applies: it replaces the instant quote below, which was an estimate.'} We
+              have emailed you the link to your licence and the ready-to-publish copy.
+            </p>
+          </section>
+        ) : null}
+
+        <QuoteTable lines={request.lines} totalMinor={request.quoteMinor} currency={request.currency} caption={request.status === 'open' ? 'Indicative quote' : 'Your instant quote (an estimate)'} />
+        <p class="republish-indicative">
+          {request.status === 'open'
+            ? 'This quote is indicative: an editor reviews every request and may confirm it, offer different terms, or decline.'
+            : 'The instant quote was an estimate made when you sent the request; the newsroom’s decision above is what counts.'}
+        </p>
 
         <h2>What you asked for</h2>
         <dl class="republish-summary">

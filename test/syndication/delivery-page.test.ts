@@ -189,5 +189,13 @@ describeEachDatabase('licence delivery pages', (use) => {
     assert.ok((await eventKinds(db, requestId)).includes('accepted'));
     assert.equal((await accept({ form_token: formToken })).status, 303, 'accepting twice lands on the issued licence');
     assert.equal((await db.selectFrom('licences').select('id').where('request_id', '=', requestId).execute()).length, 1);
+
+    // The status page now leads with the agreed fee; the instant quote is shown as the estimate it was.
+    const after = await (await t.app.request(statusPath)).text();
+    const agreed = after.indexOf('Agreed fee: <strong>US$75.00</strong>');
+    assert.ok(agreed > 0, 'the agreed fee, prominently');
+    assert.ok(agreed < after.indexOf('<table'), 'above the quote');
+    assert.ok(after.includes('Your instant quote (an estimate)') && after.includes('replaces the instant quote'));
+    assert.ok(!after.includes('<caption>Indicative quote</caption>'), 'the quote no longer reads as the price');
   });
 });
