@@ -46,9 +46,12 @@ export const newPartnerSchema = z.object({
   outletUrl: z.union([z.literal(''), z.url({ protocol: /^https?$/, error: 'must be a web address starting with https:// or http://' }).max(500)]).default(''),
 });
 
+/** The new-partner form's words for its fields (partner-views.tsx), for refusals. */
+const PARTNER_LABELS = { name: 'Contact name', organisation: 'Organisation', email: 'Email', outletUrl: 'Outlet web address' } as const;
+
 /** Creates a partner (a licensee of kind `partner`); audited. */
 export async function createPartner(db: Kysely<Database>, input: unknown, actor: Actor): Promise<number> {
-  const partner = parseOrThrow(newPartnerSchema, input);
+  const partner = parseOrThrow(newPartnerSchema, input, PARTNER_LABELS);
   return db.transaction().execute(async (trx) => {
     const row = await trx
       .insertInto('licensees')
@@ -104,7 +107,7 @@ export async function licencesOfLicensee(db: Kysely<Database>, licenseeId: numbe
 
 /** Makes a token for a licensee; returns the token itself, which is never shown again. */
 export async function createPartnerToken(db: Kysely<Database>, input: unknown, actor: Actor): Promise<{ id: number; token: string }> {
-  const { licenseeId, label } = parseOrThrow(newTokenSchema, input);
+  const { licenseeId, label } = parseOrThrow(newTokenSchema, input, { label: 'Label', licenseeId: 'Licensee or partner' });
   const licensee = await db.selectFrom('licensees').select('id').where('id', '=', licenseeId).executeTakeFirst();
   if (!licensee) throw new PublicError(404, 'No such licensee or partner.');
   const token = newToken();

@@ -58,6 +58,8 @@ describeEachDatabase('partners admin', (use) => {
     assert.equal(bad.status, 422);
     const badHtml = await bad.text();
     assert.ok(badHtml.includes('email address') && badHtml.includes('https://'));
+    assert.ok(badHtml.includes('<li>Email: must be an email address') && badHtml.includes('<li>Outlet web address: must be a web address'), 'the form’s labels');
+    assert.ok(!badHtml.includes('outletUrl:') && !badHtml.includes('<li>email:'), 'never the internal field names');
 
     const created = await editor.request('/admin/syndication/partners', { form: partnerForm(editor) });
     assert.equal(created.status, 303);
