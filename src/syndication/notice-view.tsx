@@ -12,6 +12,7 @@
  * none of this.
  */
 import type { ArticlePageData } from '../articles/article-page-data.ts';
+import { directionOf } from '../i18n/languages.ts';
 import type { PageChrome } from '../site/chrome.ts';
 import { CC_LICENCES } from '../site/settings.ts';
 import { republishPath, requestFormPath } from './links.ts';
@@ -80,7 +81,10 @@ export function ConditionParagraphs(props: { text: string; class?: string }) {
   return (
     <>
       {paragraphs.map((paragraph) => (
-        <p class={props.class}>{paragraph}</p>
+        // The newsroom writes them in one language for every edition: each paragraph takes its own direction.
+        <p class={props.class} dir="auto">
+          {paragraph}
+        </p>
       ))}
     </>
   );
@@ -102,11 +106,11 @@ export function LicenceBadge(props: { name: keyof typeof CC_LICENCES; label: str
  * A read-only text area to copy from, labelled by `labelledBy`, with a copy button that
  * stays hidden unless republish-copy.js runs, and a status line that announces the result.
  */
-export function CopyBox(props: { id: string; labelledBy: string; value: string; rows: number; class: string; texts: { copy: string; copied: string; copyFailed: string } }) {
+export function CopyBox(props: { id: string; labelledBy: string; value: string; rows: number; class: string; dir: 'ltr' | 'rtl'; texts: { copy: string; copied: string; copyFailed: string } }) {
   const status = `${props.id}-status`;
   return (
     <>
-      <textarea class={props.class} readonly rows={props.rows} id={props.id} aria-labelledby={props.labelledBy} spellcheck="false">
+      <textarea class={props.class} readonly rows={props.rows} id={props.id} aria-labelledby={props.labelledBy} dir={props.dir} spellcheck="false">
         {props.value}
       </textarea>
       <p class="republish-copy">
@@ -158,11 +162,11 @@ function CcDialogPanel(props: { article: ArticlePageData; chrome: PageChrome; pk
             {texts.html}
           </h3>
           <p class="republish-notice__hint">{texts.htmlHint}</p>
-          <CopyBox id="republish-notice-html-code" labelledBy="republish-notice-html" value={pkg.html} rows={8} class="republish-notice__code" texts={texts} />
+          <CopyBox id="republish-notice-html-code" labelledBy="republish-notice-html" value={pkg.html} rows={8} class="republish-notice__code" dir="ltr" texts={texts} />
           <h3 class="republish-notice__subhead" id="republish-notice-text">
             {texts.text}
           </h3>
-          <CopyBox id="republish-notice-text-code" labelledBy="republish-notice-text" value={pkg.text} rows={8} class="republish-notice__code" texts={texts} />
+          <CopyBox id="republish-notice-text-code" labelledBy="republish-notice-text" value={pkg.text} rows={8} class="republish-notice__code" dir={directionOf(article.language)} texts={texts} />
           <CopyScript chrome={chrome} />
         </>
       ) : null}

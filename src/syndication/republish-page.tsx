@@ -9,6 +9,7 @@
  * Classes are prefixed `republish-pkg-` (src/site/assets/republish-package.css).
  */
 import type { ArticlePageData } from '../articles/article-page-data.ts';
+import { directionOf } from '../i18n/languages.ts';
 import type { Child } from '../site/jsx/jsx-runtime.ts';
 import type { PageChrome } from '../site/chrome.ts';
 import { Layout } from '../site/layout.tsx';
@@ -75,7 +76,7 @@ export function CcRepublishPage(props: { chrome: PageChrome; article: ArticlePag
         <p>
           Put this in the <code>&lt;head&gt;</code> of your page, so search engines know where the article was first published:
         </p>
-        <CopyBox id="republish-canonical-code" labelledBy="republish-canonical" value={canonicalTag} rows={2} class="republish-pkg-code" texts={COPY_TEXTS} />
+        <CopyBox id="republish-canonical-code" labelledBy="republish-canonical" value={canonicalTag} rows={2} class="republish-pkg-code" dir="ltr" texts={COPY_TEXTS} />
       </Section>
       {pkg.removed.length > 0 ? (
         <Section id="republish-removed" title="Left out of this copy">
@@ -96,11 +97,11 @@ export function CcRepublishPage(props: { chrome: PageChrome; article: ArticlePag
           Select all the text in the box and paste it into your content system's HTML view. It ends with a 1×1 image that counts how many people read your copy; it sets no cookie and
           tells us only the address of the page it is on. Please keep it.
         </p>
-        <CopyBox id="republish-html-code" labelledBy="republish-html" value={pkg.html} rows={16} class="republish-pkg-code" texts={COPY_TEXTS} />
+        <CopyBox id="republish-html-code" labelledBy="republish-html" value={pkg.html} rows={16} class="republish-pkg-code" dir="ltr" texts={COPY_TEXTS} />
       </Section>
       <Section id="republish-text" title="Plain text">
         <p>The same article as plain text, for print or systems that do not take HTML. Keep the credit line at the end.</p>
-        <CopyBox id="republish-text-code" labelledBy="republish-text" value={pkg.text} rows={16} class="republish-pkg-code" texts={COPY_TEXTS} />
+        <CopyBox id="republish-text-code" labelledBy="republish-text" value={pkg.text} rows={16} class="republish-pkg-code" dir={directionOf(article.language)} texts={COPY_TEXTS} />
       </Section>
       <CopyScript chrome={chrome} />
     </RepublishFrame>

@@ -105,6 +105,15 @@ describeEachDatabase('republishing notice on the article page', (use) => {
     assert.match(script.headers.get('content-type') ?? '', /^text\/javascript/);
   });
 
+  test('in an Arabic article the plain text to copy runs right to left, the HTML left to right', async () => {
+    await createArticle(use().db, buildArticle({ sectionId: f.newsId, byline: 'Staff', slug: 'cc-ar', language: 'ar', licensingPolicy: 'cc', headline: 'عنوان تجريبي للمقال' }));
+    await t.ctx.generation.refresh();
+    const notice = noticeOf(await (await t.app.request('/ar/news/cc-ar')).text());
+    assert.match(notice, /<textarea[^>]*id="republish-notice-html-code"[^>]*dir="ltr"/);
+    assert.match(notice, /<textarea[^>]*id="republish-notice-text-code"[^>]*dir="rtl"/);
+    assert.match(notice, /<p dir="auto">Credit the author/, 'the newsroom’s conditions take their own direction');
+  });
+
   test('paid and not-available articles carry no package, no script and no script permission', async () => {
     for (const slug of ['paid-story', 'none-story']) {
       const response = await t.app.request(`/news/${slug}`);
@@ -149,7 +158,7 @@ describeEachDatabase('republishing notice on the article page', (use) => {
     assert.equal(good.status, 303);
     const notice = await page('rains-return');
     assert.ok(notice.includes('<a rel="license" href="https://creativecommons.org/licenses/by-sa/4.0/">CC BY-SA 4.0</a>'));
-    assert.ok(notice.includes('<p>Keep the &lt;credit&gt; line.</p><p>No edits.</p>'));
+    assert.ok(notice.includes('<p dir="auto">Keep the &lt;credit&gt; line.</p><p dir="auto">No edits.</p>'));
 
     // A post without these fields (an older form) keeps them.
     assert.equal((await client.request('/admin/settings', { form: fields({}) })).status, 303);
