@@ -4,6 +4,7 @@ import type { ContentGeneration } from './cache/content-generation.ts';
 import type { GenerationCache } from './cache/generation-cache.ts';
 import type { PageCache } from './cache/page-cache.ts';
 import type { ArticlePageData } from './articles/article-page-data.ts';
+import type { RepublishPackage } from './syndication/package.ts';
 import type { Config } from './config.ts';
 import type { DialectName } from './db/dialect.ts';
 import type { Database } from './db/schema.ts';
@@ -22,6 +23,8 @@ export interface AppContext {
   pageCache: PageCache;
   /** Assembled article-page data by language and slug, per content generation. */
   articleData: GenerationCache<ArticlePageData | null>;
+  /** Creative Commons republishing packages by article id, per content generation (the article page's dialog and /republish/:id). */
+  ccPackages: GenerationCache<RepublishPackage | null>;
   generation: ContentGeneration;
   /** Settings and sections, reloaded when the content generation moves. */
   catalog: () => Promise<SiteCatalog>;

@@ -56,7 +56,7 @@ export const environmentSchema = z.object({
     .regex(/^\d+$/, 'must be a whole number of megabytes')
     .transform(Number)
     .default(64),
-  /** How many articles' assembled page data to keep in memory (0 turns it off). */
+  /** How many articles' assembled page data (and Creative Commons packages) to keep in memory (0 turns it off). */
   MASTHEAD_DATA_CACHE_ENTRIES: z
     .string()
     .regex(/^\d+$/, 'must be a whole number of entries')

@@ -39,6 +39,7 @@ export function createAppContext(config: Config, handle: DatabaseHandle, logger:
     logger,
     pageCache: new PageCache(config.pageCacheBytes),
     articleData: new GenerationCache(config.dataCacheEntries),
+    ccPackages: new GenerationCache(config.dataCacheEntries),
     generation,
     mediaDir: path.join(config.dataDir, 'media'),
     mailer: createMailer(handle.db, { smtpUrl: config.smtpUrl, from: config.mailFrom, logger, dkim: config.dkim }),

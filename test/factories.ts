@@ -90,12 +90,12 @@ export async function makeJpeg(options: { width?: number; height?: number; withG
 }
 
 /** Stores a generated image and returns its id. */
-export async function createImage(db: Kysely<Database>, mediaDir: string, overrides: { canDistribute?: boolean; credit?: string } = {}): Promise<number> {
-  return ingestImage(db, mediaDir, await makeJpeg({ width: 1000 + next(), height: 600 }), {
+export async function createImage(db: Kysely<Database>, mediaDir: string, overrides: { canDistribute?: boolean; credit?: string; creditOrganisation?: string | null; width?: number } = {}): Promise<number> {
+  return ingestImage(db, mediaDir, await makeJpeg({ width: overrides.width ?? 1000 + next(), height: 600 }), {
     alt: 'A test photo of a square',
     caption: 'A test caption.',
     credit: overrides.credit ?? 'Test Photographer',
-    creditOrganisation: null,
+    creditOrganisation: overrides.creditOrganisation ?? null,
     canDistribute: overrides.canDistribute ?? true,
   });
 }

@@ -2,6 +2,7 @@
 import type { Kysely } from 'kysely';
 import { prepareQuery } from '../db/prepared.ts';
 import type { Database, LicensingPolicy } from '../db/schema.ts';
+import { photoCredit } from '../media/credit.ts';
 import { loadImages } from '../media/image-queries.ts';
 import type { RenderableImage } from '../media/types.ts';
 import { parseStoredJson } from '../shared/json.ts';
@@ -48,7 +49,8 @@ export interface ArticlePageData {
   tags: { id: number; kind: TagKindName; slug: string; name: string; url: string }[];
   corrections: { kind: string; body: string; createdAt: string }[];
   sources: ArticleSource[];
-  hero: RenderableImage | null;
+  /** The hero photo with this article's caption and alt text, and its credit line as printed (photoCredit: the article's own credit, else the photo's). */
+  hero: (RenderableImage & { creditLine: string }) | null;
   bodyImages: Map<number, RenderableImage>;
   articleLinks: Map<number, { url: string; headline: string }>;
   translations: { language: string; url: string; headline: string }[];
@@ -191,7 +193,7 @@ async function assemblePage(db: Kysely<Database>, catalog: SiteCatalog, row: Art
       ? {
           ...heroImage,
           caption: row.hero_caption ?? heroImage.caption,
-          credit: row.hero_credit ?? heroImage.credit,
+          creditLine: photoCredit(heroImage, row.hero_credit),
           alt: row.hero_alt ?? heroImage.alt,
         }
       : null,

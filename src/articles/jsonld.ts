@@ -5,7 +5,7 @@ import { absoluteUrl, homeUrl, staticPageUrl } from '../site/urls.ts';
 import type { ArticlePageData } from './article-page-data.ts';
 import { schemaTypeFor } from './article-types.ts';
 
-function imageObject(publicUrl: string, image: RenderableImage): object | null {
+function imageObject(publicUrl: string, image: RenderableImage & { creditLine: string }): object | null {
   const largest = image.variants.filter((variant) => variant.format === 'jpeg').sort((a, b) => b.width - a.width)[0];
   if (!largest) return null;
   return {
@@ -14,7 +14,7 @@ function imageObject(publicUrl: string, image: RenderableImage): object | null {
     width: largest.width,
     height: largest.height,
     caption: image.caption ?? undefined,
-    creditText: image.credit ?? undefined,
+    creditText: image.creditLine || undefined,
     copyrightNotice: image.creditOrganisation ?? image.credit ?? undefined,
   };
 }

@@ -8,6 +8,7 @@ import { htmlPage } from '../http/respond.ts';
 import { RESERVED_SEGMENTS } from '../site/urls.ts';
 import { loadArticlePage } from './article-page-data.ts';
 import { articlePageMeta } from './article-meta.ts';
+import { ccPackageOf } from '../syndication/package.ts';
 import { ArticlePage } from './views/article-page.tsx';
 
 /** Registers `/:section/:slug` in every edition. */
@@ -25,6 +26,8 @@ export function registerArticleRoutes(app: Hono<AppEnv>, ctx: AppContext): void 
     if (article.section.slug !== sectionSlug) return c.redirect(article.url, 301);
     const chrome = await chromeOf(c, ctx);
     const meta = articlePageMeta(chrome, article);
-    return htmlPage(c, ctx, <ArticlePage chrome={chrome} article={article} meta={meta} />, { language });
+    // Free-to-republish articles carry their package in the republishing dialog (built once per generation), with copy buttons.
+    const ccPackage = article.licensingPolicy === 'cc' ? await ccPackageOf(ctx, article.id) : null;
+    return htmlPage(c, ctx, <ArticlePage chrome={chrome} article={article} meta={meta} ccPackage={ccPackage} />, { language, readerScripts: ccPackage !== null });
   });
 }

@@ -1,4 +1,4 @@
-/** The `masthead` command for operators: serve, worker, mail:receive, migrate, seed, user:create, tags:suggest. Every command has --help. */
+/** The `masthead` command for operators: serve, worker, mail:receive, migrate, seed, user:create, partner:token, tags:suggest. Every command has --help. */
 import { Command, InvalidArgumentError } from 'commander';
 import { ConfigError, loadConfig } from '../config.ts';
 import type { Config } from '../config.ts';
@@ -217,6 +217,40 @@ program
       try {
         const id = await createUser(handle.db, { email: options.email, name: options.name ?? options.email.split('@')[0] ?? options.email, role: options.role, password }, { actorUserId: null });
         process.stdout.write(`Created ${options.role} account ${options.email.trim().toLowerCase()} (id ${id}). Sign in at ${settings.publicUrl}/admin\n`);
+      } catch (error) {
+        if (!(error instanceof ValidationError)) throw error;
+        for (const problem of error.problems) process.stderr.write(`masthead: ${problem}\n`);
+        process.exitCode = 1;
+      }
+      await handle.close();
+    } catch (error) {
+      fail(error);
+    }
+  });
+
+program
+  .command('partner:token')
+  .description('Make a partner-feed token for a licensee or syndication partner and print it once on standard output (only its fingerprint is kept; revoke it in the admin)')
+  .argument('<licensee>', 'the organisation\'s name, e.g. "Levant Press Exchange" (the demo partner), or its number')
+  .option('--label <label>', 'where the token will be used, e.g. "CMS importer"', 'Made with masthead partner:token')
+  .action(async (licensee: string, options: { label: string }) => {
+    const settings = config();
+    try {
+      const { handle } = await openMigratedDatabase(settings);
+      const { createPartnerToken, findLicensee } = await import('../syndication/partner-tokens.ts');
+      const { ValidationError } = await import('../shared/validation.ts');
+      const holder = await findLicensee(handle.db, licensee);
+      if (!holder) {
+        await handle.close();
+        process.stderr.write(`masthead: no single licensee or partner is called "${licensee}"; give its organisation's exact name or its number (see /admin/syndication/partners)\n`);
+        process.exit(1);
+      }
+      try {
+        const { token } = await createPartnerToken(handle.db, { licenseeId: holder.id, label: options.label }, { userId: null, ip: null });
+        // The token goes to standard output alone (TOKEN=$(masthead partner:token …)); the guidance to standard error. Nothing is logged.
+        process.stderr.write(`Feed token for ${holder.organisation}, shown this once:\n`);
+        process.stdout.write(`${token}\n`);
+        process.stderr.write(`Use it as "Authorization: Bearer <token>" on ${settings.publicUrl}/syndication/feed.atom or ${settings.publicUrl}/syndication/feed.json\n`);
       } catch (error) {
         if (!(error instanceof ValidationError)) throw error;
         for (const problem of error.problems) process.stderr.write(`masthead: ${problem}\n`);

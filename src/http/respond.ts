@@ -23,6 +23,16 @@ export const PAGE_SECURITY_HEADERS: Readonly<Record<string, string>> = {
 };
 
 /**
+ * Headers of reader pages with a small enhancement (the republishing dialog's copy
+ * buttons): scripts from this origin only, nothing else loosened. The page works the
+ * same without the script; it only adds buttons.
+ */
+export const READER_SCRIPT_SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  ...PAGE_SECURITY_HEADERS,
+  'content-security-policy': "default-src 'none'; script-src 'self'; img-src 'self' data:; style-src 'self'; font-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'self'",
+};
+
+/**
  * Headers of admin pages that carry an interactive island (the editor, the media
  * library): scripts and API calls from this origin only, images from blobs for upload
  * previews. Still no inline script, no third party, no framing by others.
@@ -72,6 +82,8 @@ export interface PageOptions {
   language?: string;
   /** Admin pages with an island: allow same-origin scripts and API calls. */
   scripts?: boolean;
+  /** Reader pages with an enhancement script: allow same-origin scripts only (READER_SCRIPT_SECURITY_HEADERS). */
+  readerScripts?: boolean;
 }
 
 /** Renders a JSX page to a complete HTML response. */
@@ -97,7 +109,7 @@ export function sendDocument<P extends string, I extends Input>(c: Context<AppEn
   const etag = etagOf(body);
   const lastModified = new Date(app.generation.changedAt()).toUTCString();
   const cacheControl = options.cacheable === false || status !== 200 ? 'no-store' : (options.cacheControl ?? PUBLIC_PAGE_CACHE_CONTROL);
-  const securityHeaders = options.scripts ? ADMIN_SCRIPT_SECURITY_HEADERS : PAGE_SECURITY_HEADERS;
+  const securityHeaders = options.scripts ? ADMIN_SCRIPT_SECURITY_HEADERS : options.readerScripts ? READER_SCRIPT_SECURITY_HEADERS : PAGE_SECURITY_HEADERS;
   const headers: Record<string, string> = {
     ...securityHeaders,
     'content-type': options.contentType,

@@ -1,22 +1,24 @@
 /**
- * The demo newsroom's syndication desk: the default rate card (USD), two dozen invented
- * republishing requests on The Tamarisk's paid articles (six open, six with a
+ * The demo newsroom's syndication desk: the default rate card (USD) with one section
+ * override (Analysis: its own base fees) and one article override (a fixed fee), two dozen
+ * invented republishing requests on The Tamarisk's paid articles (six open, six with a
  * counter-offer, six approved with their licences, six declined) and their histories,
- * two licensees and a syndication partner (with a standing licence and a feed token),
- * and a month of counted views of the republished copies. Outlets and addresses are our
- * own inventions on example.org / example.com. Deterministic, so every fresh install
- * looks the same. Run after the articles exist; does nothing when requests already exist.
+ * two licensees and a syndication partner with a standing licence, and a month of counted
+ * views of the republished copies. Outlets and addresses are our own inventions on
+ * example.org / example.com. Deterministic, so every fresh install looks the same. Run
+ * after the articles exist; does nothing when requests already exist.
  *
- * The partner's feed token is stored as a hash only and the token itself is thrown away:
- * an operator makes a usable one in the admin (Republishing → Partners → new token).
+ * No feed token is seeded: a token is a secret shown once, and one made here could be
+ * shown to nobody. `masthead partner:token "Levant Press Exchange"` (or the partner's admin
+ * page) makes one for the partner's feed.
  */
 import type { Kysely, Transaction } from 'kysely';
-import { newToken, tokenHash } from '../accounts/tokens.ts';
 import type { Database } from '../db/schema.ts';
 import type { InvoiceStatus, SyndicationRequestStatus } from '../db/schema-syndication.ts';
 import { referencePrefix } from '../syndication/licence-issue.ts';
 import { standardTerms } from '../syndication/licence-terms.ts';
 import { DEFAULT_RATE_CARD, quoteFor, saveRateCard } from '../syndication/rate-card.ts';
+import type { RateCard, RateOverride } from '../syndication/rate-card.ts';
 import { loadSiteSettings } from '../site/settings.ts';
 import { absoluteUrl, articleUrl } from '../site/urls.ts';
 import { createRng } from './demo/prng.ts';
@@ -105,7 +107,7 @@ export async function seedDemoSyndication(db: Kysely<Database>, options: { publi
   const prefix = referencePrefix(site.name);
   const random = createRng(2026);
   const now = new Date().toISOString();
-  const card = DEFAULT_RATE_CARD;
+  const card = await demoRateCard(db, articles);
   let requests = 0;
   let licences = 0;
 
@@ -117,7 +119,6 @@ export async function seedDemoSyndication(db: Kysely<Database>, options: { publi
       licenseeIds.push(row.id);
     }
     const partner = await trx.insertInto('licensees').values({ name: PARTNER.name, organisation: PARTNER.organisation, email: PARTNER.email, outlet_url: PARTNER.url, kind: 'partner', created_at: day(now, -60) + 'T10:00:00.000Z' }).returning('id').executeTakeFirstOrThrow();
-    await trx.insertInto('partner_feed_tokens').values({ licensee_id: partner.id, token_hash: tokenHash(newToken()), label: 'Demo partner feed (make a new token to use it)', created_at: day(now, -60) + 'T10:05:00.000Z', last_used_at: day(now, -1) + 'T06:00:00.000Z', revoked_at: null }).execute();
 
     const statuses: SyndicationRequestStatus[] = ['open', 'countered', 'approved', 'declined'];
     const invoiceOf: InvoiceStatus[] = ['paid', 'unpaid', 'waived', 'paid', 'unpaid', 'unpaid'];
@@ -232,6 +233,20 @@ export async function seedDemoSyndication(db: Kysely<Database>, options: { publi
     }
   });
   return { requests, licences };
+}
+
+/**
+ * The default card plus what a desk typically adds: Analysis pieces cost more to license
+ * (their own base fees for commercial outlets and broadcasters), and one story goes for a
+ * fixed fee whatever the use.
+ */
+async function demoRateCard(db: Kysely<Database>, articles: { id: number }[]): Promise<RateCard> {
+  const analysis = await db.selectFrom('sections').select('id').where('slug', '=', 'analysis').executeTakeFirst();
+  const fixedFeeArticle = articles[2];
+  const overrides: RateOverride[] = [];
+  if (analysis) overrides.push({ scope: 'section', id: analysis.id, baseMinor: { commercial: 40_000, broadcaster: 60_000 }, fixedMinor: null });
+  if (fixedFeeArticle) overrides.push({ scope: 'article', id: fixedFeeArticle.id, baseMinor: {}, fixedMinor: 15_000 });
+  return { ...DEFAULT_RATE_CARD, overrides };
 }
 
 async function insertDemoLicence(

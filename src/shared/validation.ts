@@ -9,14 +9,24 @@ export class ValidationError extends Error {
   }
 }
 
-/** Formats zod issues as `path: message` lines. */
-export function describeIssues(error: z.ZodError): string[] {
-  return error.issues.map((issue) => (issue.path.length > 0 ? `${issue.path.join('.')}: ${issue.message}` : issue.message));
+/**
+ * Names of fields as people read them, by the field's path (`validTo` → "Valid to"): forms
+ * pass the labels their page shows, so a refusal never shows an internal name.
+ */
+export type FieldLabels = Readonly<Record<string, string>>;
+
+/** Formats zod issues as `field: message` lines, with the field's label when one is given. */
+export function describeIssues(error: z.ZodError, labels: FieldLabels = {}): string[] {
+  return error.issues.map((issue) => {
+    if (issue.path.length === 0) return issue.message;
+    const path = issue.path.join('.');
+    return `${labels[path] ?? path}: ${issue.message}`;
+  });
 }
 
-/** Parses with a schema or throws ValidationError naming each bad field. */
-export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+/** Parses with a schema or throws ValidationError naming each bad field (by its label when `labels` has one). */
+export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown, labels: FieldLabels = {}): z.output<S> {
   const result = schema.safeParse(input);
-  if (!result.success) throw new ValidationError(describeIssues(result.error));
+  if (!result.success) throw new ValidationError(describeIssues(result.error, labels));
   return result.data;
 }

@@ -13,7 +13,7 @@ import type { SyndicationRequestsTable } from '../db/schema-syndication.ts';
 import { isoNow } from '../shared/time.ts';
 import { parseOrThrow } from '../shared/validation.ts';
 import type { Selectable } from 'kysely';
-import { LicenceRefusal, checkExclusivity, insertLicence, licensedArticle, licenseeFor, withNumberRetry } from './licence-issue.ts';
+import { LicenceRefusal, checkExclusivity, checkLicencePeriod, insertLicence, isoDaySchema, licensedArticle, licenseeFor, withNumberRetry } from './licence-issue.ts';
 import type { DeskActor } from './licence-issue.ts';
 import { sendDecisionMail } from './licence-mail.ts';
 import { standardTerms } from './licence-terms.ts';
@@ -21,17 +21,18 @@ import { MAX_MINOR } from './money.ts';
 
 type RequestRow = Selectable<SyndicationRequestsTable>;
 
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2026-12-31')
-  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), 'is not a real date');
 const fee = z.number().int('must be whole minor units').min(0, 'cannot be negative').max(MAX_MINOR, 'is too large');
 const terms = z.string().trim().min(1, 'cannot be empty').max(10_000, 'must be at most 10,000 characters');
 const message = z.string().trim().max(4_000, 'must be at most 4,000 characters');
 
-const approvalSchema = z.object({ feeMinor: fee.optional(), terms: terms.optional(), validFrom: isoDate.optional(), validTo: isoDate.optional() }).strict();
+const approvalSchema = z.object({ feeMinor: fee.optional(), terms: terms.optional(), validFrom: isoDaySchema.optional(), validTo: isoDaySchema.optional() }).strict();
 const counterSchema = z.object({ feeMinor: fee, terms: terms.optional(), message: message.optional() }).strict();
 const declineSchema = z.object({ message: message.min(1, 'say why, so the requester knows (it is emailed to them)') }).strict();
+
+/** The decision forms' own words for their fields (queue-views.tsx), for refusals. */
+const APPROVAL_LABELS = { feeMinor: 'Fee', terms: 'Terms', validFrom: 'Valid from', validTo: 'Valid to' } as const;
+const COUNTER_LABELS = { feeMinor: 'Fee offered', terms: 'Terms', message: 'Message to the requester' } as const;
+const DECLINE_LABELS = { message: 'Reason' } as const;
 
 /** Changes the desk may make when approving; anything left out comes from the request (or its counter-offer). */
 export type ApprovalChanges = z.input<typeof approvalSchema>;
@@ -89,8 +90,8 @@ async function termsFor(app: AppContext, trx: Transaction<Database>, siteName: s
 
 /** Issues the licence of a request inside `trx`: the article must still be published and the period free of exclusive clashes. */
 async function issueForRequest(app: AppContext, trx: Transaction<Database>, siteName: string, request: RequestRow, deal: { feeMinor: number; terms: string | null; validFrom: string; validTo: string }, actorUserId: number | null, now: string) {
-  if (deal.validTo < deal.validFrom) throw new LicenceRefusal(422, 'validTo: the licence must end on or after the day it starts.');
-  if (deal.validTo < now.slice(0, 10)) throw new LicenceRefusal(422, `validTo: the licence would already have ended (${deal.validTo}); choose a later end date.`);
+  checkLicencePeriod(deal.validFrom, deal.validTo);
+  if (deal.validTo < now.slice(0, 10)) throw new LicenceRefusal(422, `Valid to: the licence would already have ended (${deal.validTo}); choose a later end date.`);
   const article = await licensedArticle(app, trx, request.article_id);
   if (!article) throw new LicenceRefusal(404, 'The article of this request no longer exists.');
   if (article.status !== 'published') throw new LicenceRefusal(409, 'The article is not published at the moment, so there is nothing to deliver; publish it again first.');
@@ -123,7 +124,7 @@ async function issueForRequest(app: AppContext, trx: Transaction<Database>, site
  * emails the requester the delivery and certificate links.
  */
 export async function approveRequest(app: AppContext, requestId: number, actor: DeskActor, changes: ApprovalChanges = {}): Promise<ApprovalOutcome> {
-  const input = parseOrThrow(approvalSchema, changes);
+  const input = parseOrThrow(approvalSchema, changes, APPROVAL_LABELS);
   const siteName = await siteNameOf(app);
   const licence = await withNumberRetry(() =>
     app.db.transaction().execute(async (trx) => {
@@ -155,7 +156,7 @@ export async function approveRequest(app: AppContext, requestId: number, actor: 
 
 /** Answers an open (or already countered) request with another fee and terms; the requester may accept it. */
 export async function counterOffer(app: AppContext, requestId: number, actor: DeskActor, offer: CounterOffer): Promise<{ emailed: boolean }> {
-  const input = parseOrThrow(counterSchema, offer);
+  const input = parseOrThrow(counterSchema, offer, COUNTER_LABELS);
   const siteName = await siteNameOf(app);
   await app.db.transaction().execute(async (trx) => {
     const now = isoNow();
@@ -171,7 +172,7 @@ export async function counterOffer(app: AppContext, requestId: number, actor: De
 
 /** Declines an open or countered request, with the reason the requester is told. */
 export async function declineRequest(app: AppContext, requestId: number, actor: DeskActor, decision: { message: string }): Promise<{ emailed: boolean }> {
-  const input = parseOrThrow(declineSchema, decision);
+  const input = parseOrThrow(declineSchema, decision, DECLINE_LABELS);
   await app.db.transaction().execute(async (trx) => {
     const now = isoNow();
     const request = await lockRequest(app, trx, requestId);

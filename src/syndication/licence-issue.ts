@@ -10,13 +10,15 @@
  */
 import type { Kysely, Transaction } from 'kysely';
 import { sql } from 'kysely';
+import { z } from 'zod';
 import type { AppContext } from '../app-context.ts';
 import type { Database } from '../db/schema.ts';
 import type { DialectName } from '../db/dialect.ts';
 import type { InvoiceStatus } from '../db/schema-syndication.ts';
+import { isIsoDate, yearsLater } from '../shared/time.ts';
 import { articleUrl, absoluteUrl } from '../site/urls.ts';
 import { territoryLabel } from './request-territory.ts';
-import { exclusiveConflict } from './requests.ts';
+import { MAX_LICENCE_YEARS, exclusiveConflict } from './requests.ts';
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
@@ -29,6 +31,20 @@ export class LicenceRefusal extends Error {
     super(message);
     this.name = 'LicenceRefusal';
   }
+}
+
+/** A day as the desk's forms and commands take it: a real calendar date, YYYY-MM-DD (one message when it is not). */
+export const isoDaySchema = z.string().trim().refine(isIsoDate, 'must be a real date like 2026-12-31');
+
+/**
+ * The rule every licence's period follows, however it is issued (approval, accepted offer,
+ * direct grant): it ends on or after the day it starts, and lasts at most the
+ * MAX_LICENCE_YEARS the request form allows.
+ */
+export function checkLicencePeriod(validFrom: string, validTo: string): void {
+  if (validTo < validFrom) throw new LicenceRefusal(422, 'Valid to: the licence must end on or after the day it starts.');
+  const latest = yearsLater(validFrom, MAX_LICENCE_YEARS);
+  if (validTo > latest) throw new LicenceRefusal(422, `Valid to: a licence can last at most ${MAX_LICENCE_YEARS} years; one starting ${validFrom} must end by ${latest}.`);
 }
 
 /** What a licence is issued for. */
@@ -136,6 +152,7 @@ export async function licenseeFor(trx: Transaction<Database>, person: { name: st
 
 /** Inserts the licence with the next reference and invoice number of its year. */
 export async function insertLicence(trx: Transaction<Database>, siteName: string, draft: LicenceDraft, now: string): Promise<IssuedLicence> {
+  checkLicencePeriod(draft.validFrom, draft.validTo);
   const year = now.slice(0, 4);
   const prefix = `${referencePrefix(siteName)}-${year}-`;
   // Longest first, then highest: "…-10000" sorts after "…-9999" whatever the collation.

@@ -20,7 +20,7 @@ const CSS = `
 .licence-status--approved, .licence-status--paid { color: #1a6b32; }
 .licence-status--declined, .licence-status--revoked, .licence-status--unpaid { color: #a11; }
 .licence-status--waived, .licence-status--ended { color: #555; }
-.licence-table td small { display: block; color: #555; overflow-wrap: anywhere; }
+.licence-table td small { display: block; color: #555; overflow-wrap: break-word; }
 .licence-facts { display: grid; grid-template-columns: minmax(9rem, max-content) 1fr; gap: 0.35rem 1rem; margin: 0 0 1.5rem; }
 .licence-facts dt { font-weight: 600; }
 .licence-facts dd { margin: 0; overflow-wrap: anywhere; }

@@ -12,7 +12,7 @@ import type { Database } from '../db/schema.ts';
 import type { InvoiceStatus } from '../db/schema-syndication.ts';
 import { isoNow } from '../shared/time.ts';
 import { parseOrThrow } from '../shared/validation.ts';
-import { LicenceRefusal, checkExclusivity, insertLicence, licensedArticle, withNumberRetry } from './licence-issue.ts';
+import { LicenceRefusal, checkExclusivity, checkLicencePeriod, insertLicence, isoDaySchema, licensedArticle, withNumberRetry } from './licence-issue.ts';
 import type { DeskActor } from './licence-issue.ts';
 import { standardTerms } from './licence-terms.ts';
 import { CURRENCY_CODES, MAX_MINOR } from './money.ts';
@@ -161,7 +161,7 @@ const invoiceStatusSchema = z.enum(['unpaid', 'paid', 'waived'], { message: 'mus
 
 /** Marks a licence's invoice unpaid, paid or waived (audited). */
 export async function setInvoiceStatus(db: Kysely<Database>, actor: DeskActor, licenceId: number, status: string): Promise<void> {
-  const invoiceStatus = parseOrThrow(z.object({ invoiceStatus: invoiceStatusSchema }), { invoiceStatus: status }).invoiceStatus;
+  const invoiceStatus = parseOrThrow(z.object({ invoiceStatus: invoiceStatusSchema }), { invoiceStatus: status }, { invoiceStatus: 'Invoice status' }).invoiceStatus;
   await db.transaction().execute(async (trx) => {
     const licence = await trx.selectFrom('licences').select(['reference', 'invoice_status']).where('id', '=', licenceId).executeTakeFirst();
     if (!licence) throw new LicenceRefusal(404, 'No licence has that number.');
@@ -173,7 +173,7 @@ export async function setInvoiceStatus(db: Kysely<Database>, actor: DeskActor, l
 
 /** Ends a licence now: its delivery page and certificate say so, its feed stops (audited). 409 when it already was. */
 export async function revokeLicence(db: Kysely<Database>, actor: DeskActor, licenceId: number, reason = ''): Promise<void> {
-  const note = parseOrThrow(z.object({ reason: z.string().trim().max(2_000, 'must be at most 2,000 characters') }), { reason }).reason;
+  const note = parseOrThrow(z.object({ reason: z.string().trim().max(2_000, 'must be at most 2,000 characters') }), { reason }, { reason: 'Reason for revoking' }).reason;
   await db.transaction().execute(async (trx) => {
     const licence = await trx.selectFrom('licences').select(['reference', 'revoked_at', 'request_id']).where('id', '=', licenceId).executeTakeFirst();
     if (!licence) throw new LicenceRefusal(404, 'No licence has that number.');
@@ -192,11 +192,6 @@ export async function listLicensees(db: Kysely<Database>): Promise<{ id: number;
   return db.selectFrom('licensees').select(['id', 'name', 'organisation', 'email', 'kind']).orderBy('organisation').orderBy('id').limit(1_000).execute();
 }
 
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2026-12-31')
-  .refine((value) => new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), 'is not a real date');
-
 const grantSchema = z
   .object({
     licenseeId: z.number().int().positive('choose a licensee'),
@@ -207,27 +202,34 @@ const grantSchema = z
     medium: z.enum(MEDIA, { message: 'must be web, print, broadcast or newsletter' }),
     language: z.string().refine((value) => Object.hasOwn(PUBLICATION_LANGUAGES, value), 'must be a language code like en or ar'),
     exclusive: z.boolean(),
-    validFrom: isoDate,
-    validTo: isoDate,
+    validFrom: isoDaySchema,
+    validTo: isoDaySchema,
     terms: z.string().trim().max(10_000, 'must be at most 10,000 characters').optional(),
   })
   .strict()
   .refine((grant) => grant.validTo >= grant.validFrom, { path: ['validTo'], message: 'must be on or after the start date' });
+
+/** The grant form's words for its fields (licence-views.tsx GrantView), for refusals. */
+const GRANT_LABELS = {
+  licenseeId: 'Licensee or partner', articleId: 'Article number', feeMinor: 'Fee', currency: 'Currency', territory: 'Territory', medium: 'Medium',
+  language: 'Language', exclusive: 'Exclusive', validFrom: 'Valid from', validTo: 'Valid to', terms: 'Terms',
+} as const;
 
 /** What a direct grant needs. */
 export type LicenceGrant = z.input<typeof grantSchema>;
 
 /** Grants a licence without a request (a syndication partner's standing deal), with the same exclusivity rule. */
 export async function grantLicence(app: AppContext, actor: DeskActor, grant: LicenceGrant): Promise<{ licenceId: number; reference: string }> {
-  const input = parseOrThrow(grantSchema, grant);
+  const input = parseOrThrow(grantSchema, grant, GRANT_LABELS);
+  checkLicencePeriod(input.validFrom, input.validTo);
   const siteName = (await app.catalog()).site.name;
   const issued = await withNumberRetry(() =>
     app.db.transaction().execute(async (trx) => {
       const now = isoNow();
       const licensee = await trx.selectFrom('licensees').select('id').where('id', '=', input.licenseeId).executeTakeFirst();
-      if (!licensee) throw new LicenceRefusal(422, 'licenseeId: no licensee or partner has that number.');
+      if (!licensee) throw new LicenceRefusal(422, 'Licensee or partner: no licensee or partner has that number.');
       const article = await licensedArticle(app, trx, input.articleId);
-      if (!article) throw new LicenceRefusal(422, 'articleId: no article has that number.');
+      if (!article) throw new LicenceRefusal(422, 'Article number: no article has that number.');
       if (article.status !== 'published') throw new LicenceRefusal(409, 'The article is not published, so there is nothing to deliver.');
       await checkExclusivity(trx, app.dialect, { articleId: input.articleId, territory: input.territory, medium: input.medium, exclusive: input.exclusive, validFrom: input.validFrom, validTo: input.validTo });
       const terms =

@@ -3,6 +3,7 @@
  * links that requesters and licensees receive by email (they have no account).
  */
 import type { AppContext } from '../app-context.ts';
+import { DEFAULT_LANGUAGE, languagePrefix } from '../i18n/languages.ts';
 import { absoluteUrl } from '../site/urls.ts';
 import type { LinkPayload } from '../shared/signed-links.ts';
 
@@ -18,9 +19,9 @@ export function republishPath(articleId: number): string {
   return `/republish/${articleId}`;
 }
 
-/** The paid-licence request form of an article. */
-export function requestFormPath(articleId: number): string {
-  return `/republish/${articleId}/request`;
+/** The paid-licence request form of an article, in an edition (`/ar/republish/12/request`; unprefixed for the default language). */
+export function requestFormPath(articleId: number, language: string = DEFAULT_LANGUAGE): string {
+  return `${languagePrefix(language)}/republish/${articleId}/request`;
 }
 
 /** The requester's own view of a request (quote, status, counter-offer); no expiry: it is only a view. */

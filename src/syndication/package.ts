@@ -13,7 +13,7 @@
 import type { AppContext } from '../app-context.ts';
 import type { ArticlePageData } from '../articles/article-page-data.ts';
 import { loadArticlePage } from '../articles/article-page-data.ts';
-import type { BlockNode, BodyDocument, ImageBlockNode, InlineNode, LinkMark } from '../articles/body/document.ts';
+import type { BlockNode, BodyDocument, InlineNode, LinkMark } from '../articles/body/document.ts';
 import { EMBED_PROVIDER_NAMES } from '../articles/body/document.ts';
 import { bodyToPlainText } from '../articles/body/render.ts';
 import { embedUrlProblem, hostOf, isSafeHref } from '../articles/body/url.ts';
@@ -21,6 +21,7 @@ import { bodyLabels } from '../articles/views/article-page.tsx';
 import { renderFeedBodyHtml } from '../feeds/feed-body.ts';
 import { format, formatDate, messagesFor } from '../i18n/index.ts';
 import { directionOf } from '../i18n/languages.ts';
+import { photoCredit } from '../media/credit.ts';
 import type { RenderableImage } from '../media/types.ts';
 import { escapeHtml } from '../shared/escape.ts';
 import { CC_LICENCES, localizeSettings } from '../site/settings.ts';
@@ -122,7 +123,8 @@ export async function buildPackage(app: AppContext, articleId: number, licenceId
 
   const removed: RepublishPackage['removed'] = [];
   const images = distributableImages(article.bodyImages);
-  const hero: BlockNode[] = article.hero ? [{ type: 'imageBlock', attrs: { imageId: article.hero.id, caption: article.hero.caption, credit: null, alt: article.hero.alt } }] : [];
+  // The hero as a figure of its own, carrying the article's caption, credit line and alt text for it.
+  const hero: BlockNode[] = article.hero ? [{ type: 'imageBlock', attrs: { imageId: article.hero.id, caption: article.hero.caption, credit: article.hero.creditLine, alt: article.hero.alt } }] : [];
   const doc: BodyDocument = { type: 'doc', content: cleanBlocks([...hero, ...article.body.content], article.bodyImages, texts, removed) };
 
   const bodyHtml = stripClasses(renderFeedBodyHtml(doc, { images, articleLinks: article.articleLinks, labels: bodyLabels(t) }, { publicUrl, articleUrl: canonicalUrl }));
@@ -163,6 +165,15 @@ export async function buildPackage(app: AppContext, articleId: number, licenceId
   return { articleId: article.id, headline: article.headline, html, text: `${text}\n`, credit: creditText, canonicalUrl, removed };
 }
 
+/**
+ * The Creative Commons package of an article, built once per content generation and shared
+ * by the article page's republishing dialog and the republishing page: everything it is
+ * made of (article, settings) moves the generation when it changes. Null as buildPackage.
+ */
+export function ccPackageOf(app: AppContext, articleId: number): Promise<RepublishPackage | null> {
+  return app.ccPackages.get(String(articleId), app.generation.current(), () => buildPackage(app, articleId, null));
+}
+
 /** Images that may travel, with only their JPEG variants (every republisher's CMS takes JPEG). */
 function distributableImages(all: ReadonlyMap<number, RenderableImage>): Map<number, RenderableImage> {
   const kept = new Map<number, RenderableImage>();
@@ -182,7 +193,7 @@ function cleanBlocks(blocks: readonly BlockNode[], images: ReadonlyMap<number, R
         const image = images.get(block.attrs.imageId);
         if (image === undefined) return [];
         if (image.canDistribute) return [block];
-        const credit = creditOf(block, image) || 'none given';
+        const credit = photoCredit(image, block.attrs.credit) || 'none given';
         const caption = (block.attrs.caption ?? image.caption ?? '').trim();
         const description = format(texts.photoRemoved, { credit }) + (caption === '' ? '' : ` (“${caption}”)`);
         if (!removed.some((item) => item.description === description)) removed.push({ kind: 'image', description });
@@ -209,17 +220,6 @@ function cleanBlocks(blocks: readonly BlockNode[], images: ReadonlyMap<number, R
         return [block];
     }
   });
-}
-
-// The same rule as the page's figures: an editor's credit for this use, else photographer/agency.
-function creditOf(node: ImageBlockNode, image: RenderableImage): string {
-  if (node.attrs.credit !== null) return node.attrs.credit.trim();
-  return storedPhotoCredit(image);
-}
-
-/** A photo's stored credit as the page prints it: "Photographer/Agency" (wire licences require the agency). */
-export function storedPhotoCredit(image: RenderableImage): string {
-  return [...new Set([image.credit, image.creditOrganisation].map((name) => name?.trim() ?? '').filter((name) => name !== ''))].join('/');
 }
 
 // The renderer's classes style our own pages; a republisher's page has none of our CSS.
@@ -287,7 +287,7 @@ function bodyText(doc: BodyDocument, article: ArticlePageData, publicUrl: string
           const jpeg = image?.variants.filter((variant) => variant.format === 'jpeg').sort((a, b) => b.width - a.width)[0];
           if (!image || !jpeg) return { type: 'paragraph' };
           const caption = (block.attrs.caption ?? image.caption ?? '').trim();
-          const credit = creditOf(block, image);
+          const credit = photoCredit(image, block.attrs.credit);
           const parts = [caption, credit === '' ? '' : `${photoLabel} ${credit}`, absoluteUrl(publicUrl, `/media/${encodeURIComponent(jpeg.key)}`)];
           return paragraph(`[${parts.filter((part) => part !== '').join(' | ')}]`);
         }

@@ -1,20 +1,21 @@
 /**
  * Partner feeds: the full text of every article a licensee currently holds a licence for
- * (valid today, not revoked), newest first, as Atom 1.0 or as IPTC ninjs 2.x JSON.
+ * (valid today, not revoked), newest first, loaded here and written as Atom 1.0 here or as
+ * IPTC ninjs 2.0 in partner-ninjs.ts.
  *
  * Each item's HTML is the article's republishing package for that licence, tracking pixel
- * included: a partner that publishes `body_html` as given has its readers' views counted
+ * included: a partner that publishes the HTML as given has its readers' views counted
  * under its licence, exactly like a copy pasted from the delivery page. Photos are the
  * distributable ones only (the package already leaves wire photos out; ninjs associations
  * list the same ones).
  */
 import type { AppContext } from '../app-context.ts';
 import type { ArticlePageData } from '../articles/article-page-data.ts';
-import { collectImageIds } from '../articles/body/text.ts';
+import { collectImageBlocks } from '../articles/body/text.ts';
 import { emptyElement, rfc3339Date, startTag, textElement } from '../feeds/xml.ts';
+import { photoCredit } from '../media/credit.ts';
 import type { RenderableImage } from '../media/types.ts';
-import { absoluteUrl } from '../site/urls.ts';
-import { buildPackage, loadPublishedArticle, storedPhotoCredit } from './package.ts';
+import { buildPackage, loadPublishedArticle } from './package.ts';
 import type { RepublishPackage } from './package.ts';
 
 /** Most items in one feed: partners poll, and older licensed articles stay on their delivery pages. */
@@ -29,7 +30,7 @@ export interface PartnerFeedItem {
   licence: { id: number; reference: string; validTo: string };
   revision: number;
   /** Distributable photos (hero first), for ninjs associations. */
-  images: RenderableImage[];
+  images: PhotoUse[];
 }
 
 /** A licensee's feed, ready to write in either format. */
@@ -83,14 +84,26 @@ export async function loadPartnerFeed(app: AppContext, licenseeId: number, now =
   return { siteName: catalog.site.name, licensee, items, updated };
 }
 
-function distributableImagesOf(article: ArticlePageData): RenderableImage[] {
-  const images: RenderableImage[] = [];
-  if (article.hero?.canDistribute) images.push(article.hero);
-  for (const id of collectImageIds(article.body)) {
-    const image = article.bodyImages.get(id);
-    if (image?.canDistribute && !images.some((kept) => kept.id === id)) images.push(image);
+/** A photo as one article uses it: the stored image with the caption, credit line and alt text of that use. */
+export interface PhotoUse {
+  image: RenderableImage;
+  caption: string;
+  credit: string;
+  alt: string;
+  isHero: boolean;
+}
+
+// Each photo once, at its first use (the hero first), with that use's caption and credit as the page prints them.
+function distributableImagesOf(article: ArticlePageData): PhotoUse[] {
+  const uses: PhotoUse[] = [];
+  const { hero } = article;
+  if (hero?.canDistribute) uses.push({ image: hero, caption: (hero.caption ?? '').trim(), credit: hero.creditLine, alt: hero.alt.trim(), isHero: true });
+  for (const block of collectImageBlocks(article.body)) {
+    const image = article.bodyImages.get(block.attrs.imageId);
+    if (!image?.canDistribute || uses.some((kept) => kept.image.id === image.id)) continue;
+    uses.push({ image, caption: (block.attrs.caption ?? image.caption ?? '').trim(), credit: photoCredit(image, block.attrs.credit), alt: (block.attrs.alt ?? image.alt).trim(), isHero: false });
   }
-  return images.filter((image) => image.variants.some((variant) => variant.format === 'jpeg'));
+  return uses.filter((use) => use.image.variants.some((variant) => variant.format === 'jpeg'));
 }
 
 /** Writes a partner feed as Atom 1.0; `selfUrl` is the feed's address without any token. */
@@ -126,59 +139,4 @@ export function renderPartnerAtom(feed: PartnerFeed, app: AppContext, selfUrl: s
     '</feed>',
     '',
   ].join('\n');
-}
-
-/** A ninjs 2.x rendition. */
-interface NinjsRendition {
-  href: string;
-  contenttype: string;
-  width: number;
-  height: number;
-}
-
-/** Writes a partner feed as JSON: `{ title, licensee, updated, items }`, each item an IPTC ninjs 2.x object. */
-export function renderPartnerNinjs(feed: PartnerFeed, app: AppContext, selfUrl: string): string {
-  const publicUrl = app.config.publicUrl;
-  const items = feed.items.map((item) => {
-    const { article } = item;
-    const associations: Record<string, object> = {};
-    item.images.forEach((image, index) => {
-      const renditions: Record<string, NinjsRendition> = {};
-      const jpeg = image.variants.filter((variant) => variant.format === 'jpeg').sort((a, b) => a.width - b.width);
-      for (const variant of jpeg) {
-        renditions[`jpeg-${variant.width}`] = { href: absoluteUrl(publicUrl, `/media/${encodeURIComponent(variant.key)}`), contenttype: 'image/jpeg', width: variant.width, height: variant.height };
-      }
-      const largest = jpeg.at(-1);
-      if (!largest) return;
-      const credit = storedPhotoCredit(image);
-      associations[index === 0 && article.hero?.id === image.id ? 'featureimage' : `picture${index + 1}`] = {
-        uri: absoluteUrl(publicUrl, `/media/${encodeURIComponent(largest.key)}`),
-        type: 'picture',
-        description_text: (image.caption ?? '').trim(),
-        body_text: image.alt,
-        ...(credit === '' ? {} : { by: credit, copyrightnotice: credit }),
-        renditions,
-      };
-    });
-    return {
-      uri: item.uri,
-      type: 'text',
-      version: String(item.revision),
-      firstcreated: rfc3339Date(article.publishedAt),
-      versioncreated: rfc3339Date(article.modifiedAt),
-      pubstatus: 'usable',
-      language: article.language,
-      headline: article.headline,
-      description_text: article.standfirst,
-      byline: article.authors.length > 0 ? article.authors.map((author) => author.name).join(', ') : (article.byline ?? ''),
-      located: article.dateline ?? undefined,
-      body_html: item.package.html,
-      copyrightnotice: item.package.credit,
-      usageterms: `Licence ${item.licence.reference}, valid until ${item.licence.validTo.slice(0, 10)}. ${item.package.credit}`,
-      subject: article.tags.map((tag) => ({ name: tag.name, code: tag.slug, scheme: tag.kind, uri: absoluteUrl(publicUrl, tag.url) })),
-      links: [{ href: item.package.canonicalUrl, rel: 'canonical', contenttype: 'text/html' }],
-      associations,
-    };
-  });
-  return `${JSON.stringify({ title: `${feed.siteName}: articles licensed to ${feed.licensee.organisation}`, self: selfUrl, updated: rfc3339Date(feed.updated), licensee: feed.licensee.organisation, items }, null, 2)}\n`;
 }

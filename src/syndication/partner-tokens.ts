@@ -34,7 +34,8 @@ export interface PartnerTokenListing {
 
 /** Who made a change, for the audit log. */
 export interface Actor {
-  userId: number;
+  /** Null when an operator works from the command line (`masthead partner:token`). */
+  userId: number | null;
   ip: string | null;
 }
 
@@ -46,9 +47,12 @@ export const newPartnerSchema = z.object({
   outletUrl: z.union([z.literal(''), z.url({ protocol: /^https?$/, error: 'must be a web address starting with https:// or http://' }).max(500)]).default(''),
 });
 
+/** The new-partner form's words for its fields (partner-views.tsx), for refusals. */
+const PARTNER_LABELS = { name: 'Contact name', organisation: 'Organisation', email: 'Email', outletUrl: 'Outlet web address' } as const;
+
 /** Creates a partner (a licensee of kind `partner`); audited. */
 export async function createPartner(db: Kysely<Database>, input: unknown, actor: Actor): Promise<number> {
-  const partner = parseOrThrow(newPartnerSchema, input);
+  const partner = parseOrThrow(newPartnerSchema, input, PARTNER_LABELS);
   return db.transaction().execute(async (trx) => {
     const row = await trx
       .insertInto('licensees')
@@ -75,6 +79,22 @@ export interface LicenseeDetail {
 export async function getLicensee(db: Kysely<Database>, id: number): Promise<LicenseeDetail | null> {
   const row = await db.selectFrom('licensees').select(['id', 'name', 'organisation', 'email', 'outlet_url', 'kind', 'created_at']).where('id', '=', id).executeTakeFirst();
   return row ? { id: row.id, name: row.name, organisation: row.organisation, email: row.email, outletUrl: row.outlet_url, kind: row.kind, createdAt: row.created_at } : null;
+}
+
+/**
+ * A licensee or partner named by its number or its organisation (letter case and
+ * surrounding spaces aside), for the command line; null when none or several match.
+ */
+export async function findLicensee(db: Kysely<Database>, nameOrId: string): Promise<{ id: number; organisation: string } | null> {
+  const wanted = nameOrId.trim();
+  if (/^[1-9][0-9]{0,9}$/.test(wanted)) return (await db.selectFrom('licensees').select(['id', 'organisation']).where('id', '=', Number(wanted)).executeTakeFirst()) ?? null;
+  const rows = await db
+    .selectFrom('licensees')
+    .select(['id', 'organisation'])
+    .where((eb) => eb(eb.fn('lower', ['organisation']), '=', wanted.toLowerCase()))
+    .limit(2)
+    .execute();
+  return rows.length === 1 ? (rows[0] ?? null) : null;
 }
 
 /** A licence as a licensee's page lists it. */
@@ -104,7 +124,7 @@ export async function licencesOfLicensee(db: Kysely<Database>, licenseeId: numbe
 
 /** Makes a token for a licensee; returns the token itself, which is never shown again. */
 export async function createPartnerToken(db: Kysely<Database>, input: unknown, actor: Actor): Promise<{ id: number; token: string }> {
-  const { licenseeId, label } = parseOrThrow(newTokenSchema, input);
+  const { licenseeId, label } = parseOrThrow(newTokenSchema, input, { label: 'Label', licenseeId: 'Licensee or partner' });
   const licensee = await db.selectFrom('licensees').select('id').where('id', '=', licenseeId).executeTakeFirst();
   if (!licensee) throw new PublicError(404, 'No such licensee or partner.');
   const token = newToken();

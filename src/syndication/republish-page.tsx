@@ -1,20 +1,25 @@
 /**
  * The public republishing pages of an article (`/republish/:id`), one per policy:
  * Creative Commons (the package to copy: HTML and plain text in read-only text areas,
- * so it works with no script at all), paid (the way to the request form) and none.
+ * so it works with no script at all; copy buttons when republish-copy.js runs), paid (the
+ * way to the request form) and none.
  *
  * The instructions are in English (republishers work with our English-language desk);
  * inside an Arabic or French edition's frame they are marked `lang="en" dir="ltr"`.
  * Classes are prefixed `republish-pkg-` (src/site/assets/republish-package.css).
  */
 import type { ArticlePageData } from '../articles/article-page-data.ts';
+import { directionOf } from '../i18n/languages.ts';
 import type { Child } from '../site/jsx/jsx-runtime.ts';
 import type { PageChrome } from '../site/chrome.ts';
 import { Layout } from '../site/layout.tsx';
 import { staticPageUrl } from '../site/urls.ts';
 import { republishPath, requestFormPath } from './links.ts';
-import { ConditionParagraphs, LicenceBadge } from './notice-view.tsx';
+import { ConditionParagraphs, CopyBox, CopyScript, LicenceBadge, republishTexts } from './notice-view.tsx';
 import type { RepublishPackage } from './package.ts';
+
+/** The copy buttons speak the page's language of instruction, English. */
+const COPY_TEXTS = republishTexts('en');
 
 function RepublishFrame(props: { chrome: PageChrome; article: ArticlePageData; title: string; children: Child }) {
   const { chrome, article } = props;
@@ -71,9 +76,7 @@ export function CcRepublishPage(props: { chrome: PageChrome; article: ArticlePag
         <p>
           Put this in the <code>&lt;head&gt;</code> of your page, so search engines know where the article was first published:
         </p>
-        <textarea class="republish-pkg-code" readonly rows={2} aria-labelledby="republish-canonical" spellcheck="false">
-          {canonicalTag}
-        </textarea>
+        <CopyBox id="republish-canonical-code" labelledBy="republish-canonical" value={canonicalTag} rows={2} class="republish-pkg-code" dir="ltr" texts={COPY_TEXTS} />
       </Section>
       {pkg.removed.length > 0 ? (
         <Section id="republish-removed" title="Left out of this copy">
@@ -94,16 +97,13 @@ export function CcRepublishPage(props: { chrome: PageChrome; article: ArticlePag
           Select all the text in the box and paste it into your content system's HTML view. It ends with a 1×1 image that counts how many people read your copy; it sets no cookie and
           tells us only the address of the page it is on. Please keep it.
         </p>
-        <textarea class="republish-pkg-code" readonly rows={16} aria-labelledby="republish-html" spellcheck="false">
-          {pkg.html}
-        </textarea>
+        <CopyBox id="republish-html-code" labelledBy="republish-html" value={pkg.html} rows={16} class="republish-pkg-code" dir="ltr" texts={COPY_TEXTS} />
       </Section>
       <Section id="republish-text" title="Plain text">
         <p>The same article as plain text, for print or systems that do not take HTML. Keep the credit line at the end.</p>
-        <textarea class="republish-pkg-code" readonly rows={16} aria-labelledby="republish-text" spellcheck="false">
-          {pkg.text}
-        </textarea>
+        <CopyBox id="republish-text-code" labelledBy="republish-text" value={pkg.text} rows={16} class="republish-pkg-code" dir={directionOf(article.language)} texts={COPY_TEXTS} />
       </Section>
+      <CopyScript chrome={chrome} />
     </RepublishFrame>
   );
 }
@@ -119,7 +119,7 @@ export function PaidRepublishPage(props: { chrome: PageChrome; article: ArticleP
       </p>
       <p>Once a licence is approved you receive a link to the ready-to-publish copy, with the credit line and any photos we may pass on.</p>
       <p>
-        <a class="republish-pkg-button" href={requestFormPath(article.id)}>
+        <a class="republish-pkg-button" href={requestFormPath(article.id, article.language)}>
           Request a licence
         </a>
       </p>

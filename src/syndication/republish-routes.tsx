@@ -9,8 +9,10 @@
  * - `GET /republish/pixel/<token>.gif`: always a 1×1 GIF, never cached. A valid token counts
  *   one view by day and referring page; a forged one counts nothing (and answers the same,
  *   so probing learns nothing). Counting failures are logged, never a 500.
- * - `GET /syndication/feed.atom`, `/syndication/feed.json`: a licensee's partner feed,
- *   with `Authorization: Bearer <token>` or `?token=`; unknown or revoked → 401. Never cached.
+ * - `GET /syndication/feed.atom`, `/syndication/feed.json`: a licensee's partner feed
+ *   (Atom 1.0; a JSON array of IPTC ninjs 2.0 objects, with `Link` headers to itself, its
+ *   Atom twin and the ninjs schema), with `Authorization: Bearer <token>` or `?token=`;
+ *   unknown or revoked → 401. Never cached.
  */
 import type { Context, Hono } from 'hono';
 import type { AppContext, AppEnv } from '../app-context.ts';
@@ -21,8 +23,9 @@ import { escapeXml } from '../feeds/xml.ts';
 import { isoNow } from '../shared/time.ts';
 import { absoluteUrl } from '../site/urls.ts';
 import { SYNDICATION_LINK } from './links.ts';
-import { buildPackage, loadPublishedArticle } from './package.ts';
-import { loadPartnerFeed, renderPartnerAtom, renderPartnerNinjs } from './partner-feeds.ts';
+import { ccPackageOf, loadPublishedArticle } from './package.ts';
+import { loadPartnerFeed, renderPartnerAtom } from './partner-feeds.ts';
+import { NINJS_SCHEMA_URL, renderPartnerNinjs } from './partner-ninjs.ts';
 import { authenticatePartnerToken } from './partner-tokens.ts';
 import { CcRepublishPage, NoRepublishPage, PaidRepublishPage } from './republish-page.tsx';
 import { recordView, referrerOf } from './views.ts';
@@ -52,9 +55,9 @@ export function registerRepublishRoutes(app: Hono<AppEnv>, ctx: AppContext): voi
     const options = { language: article.language };
     if (article.licensingPolicy === 'none') return htmlPage(c, ctx, <NoRepublishPage chrome={chrome} article={article} />, options);
     if (article.licensingPolicy === 'paid') return htmlPage(c, ctx, <PaidRepublishPage chrome={chrome} article={article} />, options);
-    const pkg = await buildPackage(ctx, article.id, null);
+    const pkg = await ccPackageOf(ctx, article.id);
     if (!pkg) return errorPage(c, ctx, 404);
-    return htmlPage(c, ctx, <CcRepublishPage chrome={chrome} article={article} pkg={pkg} />, options);
+    return htmlPage(c, ctx, <CcRepublishPage chrome={chrome} article={article} pkg={pkg} />, { ...options, readerScripts: true });
   });
 
   app.get('/republish/pixel/:file', async (c) => {
@@ -93,10 +96,15 @@ export function registerRepublishRoutes(app: Hono<AppEnv>, ctx: AppContext): voi
       if (!holder) return unauthorized(c, format, token === null ? 'This feed needs a partner token: send "Authorization: Bearer <token>" (or add ?token=<token>).' : 'This partner token is unknown or has been revoked. Ask the newsroom for a new one.');
       const feed = await loadPartnerFeed(ctx, holder.licenseeId);
       if (!feed) return unauthorized(c, format, 'This partner token no longer belongs to a licensee.');
-      const selfUrl = absoluteUrl(ctx.config.publicUrl, PARTNER_FORMATS[format].path);
-      const body = format === 'atom' ? renderPartnerAtom(feed, ctx, selfUrl) : renderPartnerNinjs(feed, ctx, selfUrl);
+      const urlOf = (other: PartnerFormat) => absoluteUrl(ctx.config.publicUrl, PARTNER_FORMATS[other].path);
+      const body = format === 'atom' ? renderPartnerAtom(feed, ctx, urlOf('atom')) : renderPartnerNinjs(feed, ctx.config.publicUrl);
       // Per licensee: never in the shared page cache, never kept by a proxy.
-      return sendDocument(c, ctx, body, { contentType: PARTNER_FORMATS[format].type, cacheable: false });
+      const response = sendDocument(c, ctx, body, { contentType: PARTNER_FORMATS[format].type, cacheable: false });
+      if (format === 'json') {
+        // A ninjs body holds ninjs objects only; what the feed says about itself goes in headers.
+        response.headers.set('link', [`<${urlOf('json')}>; rel="self"`, `<${urlOf('atom')}>; rel="alternate"; type="application/atom+xml"`, `<${NINJS_SCHEMA_URL}>; rel="describedby"`].join(', '));
+      }
+      return response;
     });
   }
 }

@@ -80,7 +80,7 @@ export function registerSyndicationRequestRoutes(app: Hono<AppEnv>, ctx: AppCont
         problems={state.problems}
         notice={state.notice}
         formToken={publicFormToken(c, ctx)}
-        action={`${languagePrefix(c.get('language'))}${requestFormPath(article.id)}`}
+        action={requestFormPath(article.id, c.get('language'))}
       />
     );
     return htmlPage(c, ctx, page, { status, cacheable: false, language: c.get('language') });

@@ -12,37 +12,43 @@ import { territoryLabel } from './request-territory.ts';
 import type { RequestStatus } from './requests.ts';
 import { REQUESTER_EVENTS, STATUS_LABELS, audienceLabel, languageName, mediumLabel } from './texts.ts';
 
-/** The table of a quote's lines and its total (shared with the admin's example quotes). */
+/**
+ * The table of a quote's lines and its total (shared with the admin's example quotes), in a
+ * box of its own that scrolls sideways when a narrow screen cannot hold it; the box is a
+ * labelled, focusable region so keyboard users can scroll it too.
+ */
 export function QuoteTable(props: { lines: QuoteLine[]; totalMinor: number; currency: string; caption: string }) {
   const { currency } = props;
   return (
-    <table class="republish-table republish-quote">
-      <caption>{props.caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">Item</th>
-          <th scope="col">Multiplier</th>
-          <th scope="col" class="republish-amount">Amount</th>
-        </tr>
-      </thead>
-      <tbody>
-        {props.lines.map((line) => (
-          <tr class={`republish-quote__${line.kind}`}>
-            <th scope="row">{line.label}</th>
-            <td>{line.kind === 'multiplier' ? formatMultiplier(line.multiplierBp) : ''}</td>
-            <td class="republish-amount">{formatMoney(line.kind === 'multiplier' ? line.subtotalMinor : line.amountMinor, currency)}</td>
+    <div class="republish-table-scroll" role="region" aria-label={props.caption} tabindex={0}>
+      <table class="republish-table republish-quote">
+        <caption>{props.caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Item</th>
+            <th scope="col">Multiplier</th>
+            <th scope="col" class="republish-amount">Amount</th>
           </tr>
-        ))}
-      </tbody>
-      <tfoot>
-        <tr>
-          <th scope="row" colspan={2}>
-            Indicative total
-          </th>
-          <td class="republish-amount">{formatMoney(props.totalMinor, currency)}</td>
-        </tr>
-      </tfoot>
-    </table>
+        </thead>
+        <tbody>
+          {props.lines.map((line) => (
+            <tr class={`republish-quote__${line.kind}`}>
+              <th scope="row">{line.label}</th>
+              <td>{line.kind === 'multiplier' ? formatMultiplier(line.multiplierBp) : ''}</td>
+              <td class="republish-amount">{formatMoney(line.kind === 'multiplier' ? line.subtotalMinor : line.amountMinor, currency)}</td>
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row" colspan={2}>
+              Indicative total
+            </th>
+            <td class="republish-amount">{formatMoney(props.totalMinor, currency)}</td>
+          </tr>
+        </tfoot>
+      </table>
+    </div>
   );
 }
 
@@ -61,6 +67,8 @@ export function RequestStatusPage(props: { chrome: PageChrome; request: RequestS
     ['Period', `${request.periodStart} to ${request.periodEnd}`],
   ];
   if (request.intendedDate) rows.push(['Planned publication', request.intendedDate]);
+  // Approved, directly or by accepting an offer: the licence's fee is the one stored as offered.
+  const isAgreed = request.status === 'approved';
   return (
     <Layout chrome={chrome} meta={{ title: 'Your republishing request', noindex: true }}>
       <RepublishStyles chrome={chrome} />
@@ -97,8 +105,25 @@ export function RequestStatusPage(props: { chrome: PageChrome; request: RequestS
           </section>
         ) : null}
 
-        <QuoteTable lines={request.lines} totalMinor={request.quoteMinor} currency={request.currency} caption="Indicative quote" />
-        <p class="republish-indicative">This quote is indicative: an editor reviews every request and may confirm it, offer different terms, or decline.</p>
+        {isAgreed && request.offeredMinor !== null ? (
+          <section class="republish-offer republish-offer--agreed" aria-labelledby="republish-agreed-heading">
+            <h2 id="republish-agreed-heading">Your licence</h2>
+            <p class="republish-offer__fee">
+              Agreed fee: <strong>{formatMoney(request.offeredMinor, request.currency)}</strong>
+            </p>
+            <p>
+              {request.offeredMinor === request.quoteMinor ? 'The fee of your instant quote, confirmed by the newsroom.' : 'This is the fee that applies: it replaces the instant quote below, which was an estimate.'} We
+              have emailed you the link to your licence and the ready-to-publish copy.
+            </p>
+          </section>
+        ) : null}
+
+        <QuoteTable lines={request.lines} totalMinor={request.quoteMinor} currency={request.currency} caption={request.status === 'open' ? 'Indicative quote' : 'Your instant quote (an estimate)'} />
+        <p class="republish-indicative">
+          {request.status === 'open'
+            ? 'This quote is indicative: an editor reviews every request and may confirm it, offer different terms, or decline.'
+            : 'The instant quote was an estimate made when you sent the request; the newsroom’s decision above is what counts.'}
+        </p>
 
         <h2>What you asked for</h2>
         <dl class="republish-summary">

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import type { AppContext } from '../app-context.ts';
 import type { Database, LicensingPolicy } from '../db/schema.ts';
 import { hasControlCharacters, isPlausibleAddress } from '../mail/address.ts';
-import { isoNow } from '../shared/time.ts';
+import { isIsoDate, isoNow, yearsLater } from '../shared/time.ts';
 import { articleUrl } from '../site/urls.ts';
 import { requestStatusUrl } from './links.ts';
 import { parseStoredJson } from '../shared/json.ts';
@@ -94,18 +94,6 @@ export function requestFormValues(form: Record<string, unknown>): RequestFormVal
   return Object.fromEntries(REQUEST_FIELDS.map((field) => [field, typeof form[field] === 'string' ? form[field] : ''])) as RequestFormValues;
 }
 
-/** Whether text is a real calendar date written YYYY-MM-DD. */
-export function isIsoDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-}
-
-/** The same day `years` later, as YYYY-MM-DD text (29 February compares correctly as text). */
-function yearsLater(day: string, years: number): string {
-  return `${String(Number(day.slice(0, 4)) + years).padStart(4, '0')}${day.slice(4)}`;
-}
-
 /** Validates the form against the card in force; `today` is YYYY-MM-DD (UTC). */
 export function parseRequestInput(form: Record<string, unknown>, card: RateCard, today: string): { ok: true; value: ValidRequest } | { ok: false; problems: RequestProblems } {
   const values = requestFormValues(form);
@@ -131,7 +119,8 @@ export function parseRequestInput(form: Record<string, unknown>, card: RateCard,
     message: z
       .string()
       .max(4000, 'tooLong')
-      .refine((value) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(value), 'lineBreaks'),
+      // Line breaks (and tabs) belong in a message; other control characters do not.
+      .refine((value) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(value), 'controlCharacters'),
   } satisfies Partial<Record<RequestField, z.ZodType<string>>>;
   const parsed: Partial<Record<RequestField, string>> = {};
   for (const [field, schema] of Object.entries(fields) as [RequestField, z.ZodType<string>][]) {

@@ -68,7 +68,7 @@ export function languageName(code: string): string {
 
 /** Why a field was refused; each has a sentence per language. */
 export type FieldProblem =
-  | 'required' | 'tooLong' | 'lineBreaks' | 'email' | 'url' | 'choice' | 'country' | 'date'
+  | 'required' | 'tooLong' | 'lineBreaks' | 'controlCharacters' | 'email' | 'url' | 'choice' | 'country' | 'date'
   | 'startPast' | 'endBeforeStart' | 'periodTooLong' | 'intendedOutside';
 
 /** Names of the form's fields, in the order they appear. */
@@ -133,6 +133,7 @@ const EN: RequestTexts = {
     required: 'This field is required.',
     tooLong: 'This is too long.',
     lineBreaks: 'This must fit on one line.',
+    controlCharacters: 'This text holds an invisible control character (often carried along by pasted text). Retype or remove it; line breaks are fine.',
     email: 'Enter an email address like name@example.org.',
     url: 'Enter a web address starting with https:// or http://.',
     choice: 'Choose one of the options.',
@@ -181,6 +182,7 @@ const AR: RequestTexts = {
     required: 'هذا الحقل مطلوب.',
     tooLong: 'النص أطول من المسموح.',
     lineBreaks: 'يجب أن يكون في سطر واحد.',
+    controlCharacters: 'يحتوي هذا النص على محرف تحكم غير مرئي (غالبًا ما يأتي مع النص الملصوق). احذفه أو أعد كتابة النص؛ فواصل الأسطر مسموح بها.',
     email: 'أدخل بريدًا إلكترونيًا مثل name@example.org.',
     url: 'أدخل عنوانًا يبدأ بـ https://‎ أو http://‎.',
     choice: 'اختر أحد الخيارات.',

@@ -3,7 +3,7 @@
  * article, licence (or Creative Commons), day and referring page, upserted by its unique
  * `counter_key` in both databases. Read back per article and per licensee for the admin.
  */
-import type { Kysely } from 'kysely';
+import type { Expression, ExpressionBuilder, Kysely, SqlBool } from 'kysely';
 import type { Database } from '../db/schema.ts';
 
 /** Longest referrer kept; longer ones are cut (they are page addresses, not data). */
@@ -76,16 +76,28 @@ export interface ViewsFilter {
   licenseeId?: number;
 }
 
+/**
+ * The counters of `since` and later that a filter keeps, for every summary of the views
+ * page alike (chart, totals, tables), so a filtered page never mixes in other copies.
+ * The query must have `licences` joined to `republication_views.licence_id`.
+ */
+function counted(eb: ExpressionBuilder<Database, 'republication_views' | 'licences'>, since: string, filter: ViewsFilter): Expression<SqlBool> {
+  const conditions: Expression<SqlBool>[] = [eb('republication_views.day', '>=', since)];
+  if (filter.articleId !== undefined) conditions.push(eb('republication_views.article_id', '=', filter.articleId));
+  if (filter.licenseeId !== undefined) conditions.push(eb('licences.licensee_id', '=', filter.licenseeId));
+  return eb.and(conditions);
+}
+
 /** Views per day from `since` (an ISO day), oldest first; days without views are absent. */
 export async function viewsPerDay(db: Kysely<Database>, since: string, filter: ViewsFilter = {}): Promise<DailyViews[]> {
-  let query = db
+  const rows = await db
     .selectFrom('republication_views')
     .leftJoin('licences', 'licences.id', 'republication_views.licence_id')
     .select((eb) => ['republication_views.day', eb.fn.sum<number | string>('republication_views.views').as('views')])
-    .where('republication_views.day', '>=', since);
-  if (filter.articleId !== undefined) query = query.where('republication_views.article_id', '=', filter.articleId);
-  if (filter.licenseeId !== undefined) query = query.where('licences.licensee_id', '=', filter.licenseeId);
-  const rows = await query.groupBy('republication_views.day').orderBy('republication_views.day').execute();
+    .where((eb) => counted(eb, since, filter))
+    .groupBy('republication_views.day')
+    .orderBy('republication_views.day')
+    .execute();
   return rows.map((row) => ({ day: row.day, views: Number(row.views) }));
 }
 
@@ -96,13 +108,14 @@ export interface ViewsTotal {
   views: number;
 }
 
-/** Articles whose republished copies were viewed since `since`, most viewed first. */
-export async function topArticles(db: Kysely<Database>, since: string, limit = 20): Promise<ViewsTotal[]> {
+/** Articles whose republished copies were viewed since `since` (of one article's or one licensee's copies), most viewed first. */
+export async function topArticles(db: Kysely<Database>, since: string, filter: ViewsFilter = {}, limit = 20): Promise<ViewsTotal[]> {
   const rows = await db
     .selectFrom('republication_views')
     .innerJoin('articles', 'articles.id', 'republication_views.article_id')
+    .leftJoin('licences', 'licences.id', 'republication_views.licence_id')
     .select((eb) => ['articles.id', 'articles.headline', eb.fn.sum<number | string>('republication_views.views').as('views')])
-    .where('republication_views.day', '>=', since)
+    .where((eb) => counted(eb, since, filter))
     .groupBy(['articles.id', 'articles.headline'])
     .orderBy('views', 'desc')
     .orderBy('articles.id', 'desc')
@@ -111,14 +124,14 @@ export async function topArticles(db: Kysely<Database>, since: string, limit = 2
   return rows.map((row) => ({ id: row.id, name: row.headline, views: Number(row.views) }));
 }
 
-/** Licensees whose copies were viewed since `since`, most viewed first (Creative Commons copies have no licensee). */
-export async function topLicensees(db: Kysely<Database>, since: string, limit = 20): Promise<ViewsTotal[]> {
+/** Licensees whose copies were viewed since `since` (of one article's or one licensee's copies), most viewed first (Creative Commons copies have no licensee). */
+export async function topLicensees(db: Kysely<Database>, since: string, filter: ViewsFilter = {}, limit = 20): Promise<ViewsTotal[]> {
   const rows = await db
     .selectFrom('republication_views')
     .innerJoin('licences', 'licences.id', 'republication_views.licence_id')
     .innerJoin('licensees', 'licensees.id', 'licences.licensee_id')
     .select((eb) => ['licensees.id', 'licensees.organisation', eb.fn.sum<number | string>('republication_views.views').as('views')])
-    .where('republication_views.day', '>=', since)
+    .where((eb) => counted(eb, since, filter))
     .groupBy(['licensees.id', 'licensees.organisation'])
     .orderBy('views', 'desc')
     .orderBy('licensees.id', 'desc')
@@ -135,13 +148,15 @@ export interface ReferrerTotal {
 
 /** The pages that showed republished copies most since `since`, optionally of one article or one licensee. */
 export async function topReferrers(db: Kysely<Database>, since: string, filter: ViewsFilter = {}, limit = 20): Promise<ReferrerTotal[]> {
-  let query = db
+  const rows = await db
     .selectFrom('republication_views')
     .leftJoin('licences', 'licences.id', 'republication_views.licence_id')
     .select((eb) => ['republication_views.referrer', eb.fn.sum<number | string>('republication_views.views').as('views')])
-    .where('republication_views.day', '>=', since);
-  if (filter.articleId !== undefined) query = query.where('republication_views.article_id', '=', filter.articleId);
-  if (filter.licenseeId !== undefined) query = query.where('licences.licensee_id', '=', filter.licenseeId);
-  const rows = await query.groupBy('republication_views.referrer').orderBy('views', 'desc').orderBy('republication_views.referrer').limit(limit).execute();
+    .where((eb) => counted(eb, since, filter))
+    .groupBy('republication_views.referrer')
+    .orderBy('views', 'desc')
+    .orderBy('republication_views.referrer')
+    .limit(limit)
+    .execute();
   return rows.map((row) => ({ referrer: row.referrer, views: Number(row.views) }));
 }

@@ -59,7 +59,8 @@ describe('paid republishing in Chromium', { skip: hasChromium ? false : `${CHROM
     mediaDir = tempMediaDir();
     const db = handle.db;
     const { newsId, authorId } = await seedSmallNewsroom(db, mediaDir, 1);
-    const openPhoto = await createImage(db, mediaDir, { credit: 'Open Lens Photographer', canDistribute: true });
+    // Wide enough for a 1280-pixel variant: the preview must shrink it to its frame.
+    const openPhoto = await createImage(db, mediaDir, { credit: 'Open Lens Photographer', canDistribute: true, width: 1400 });
     const wirePhoto = await createImage(db, mediaDir, { credit: 'Wire Agency Staff', canDistribute: false });
     const keyOf = async (id: number) => {
       const row = await db.selectFrom('images').select('variants').where('id', '=', id).executeTakeFirstOrThrow();
@@ -87,6 +88,25 @@ describe('paid republishing in Chromium', { skip: hasChromium ? false : `${CHROM
         },
       }),
     );
+    await createArticle(
+      db,
+      buildArticle({
+        sectionId: newsId,
+        authorIds: [authorId],
+        byline: null,
+        headline: 'Fishing cooperative shares its catch records',
+        slug: 'fishingcooperativecatchrecordsopened',
+        licensingPolicy: 'cc',
+        body: {
+          type: 'doc',
+          content: [
+            paragraph('The cooperative published ten years of catch records on Monday.'),
+            { type: 'imageBlock', attrs: { imageId: openPhoto, caption: 'Boats at the harbour wall.', credit: null, alt: 'Small fishing boats moored by a stone wall' } },
+            { type: 'imageBlock', attrs: { imageId: wirePhoto, caption: 'The minister at the quay.', credit: null, alt: 'A minister speaking at a quay' } },
+          ],
+        },
+      }),
+    );
     await createUser(db, { email: 'desk.editor@example.org', name: 'Desk Editor', role: 'editor', password: PASSWORD }, { actorUserId: null });
 
     smtp = await startTestSmtpServer();
@@ -110,9 +130,9 @@ describe('paid republishing in Chromium', { skip: hasChromium ? false : `${CHROM
     fs.rmSync(mediaDir, { recursive: true, force: true });
   });
 
-  /** A page in its own context; `bypassCSP` lets axe-core be injected (pages allow no script). */
-  async function newPage(options: { bypassCSP?: boolean } = {}): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, baseURL: base, bypassCSP: options.bypassCSP ?? false });
+  /** A page in its own context; `bypassCSP` lets axe-core be injected (pages allow no script of others). */
+  async function newPage(options: { bypassCSP?: boolean; javaScriptEnabled?: boolean; width?: number } = {}): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width: options.width ?? 1280, height: 900 }, baseURL: base, bypassCSP: options.bypassCSP ?? false, javaScriptEnabled: options.javaScriptEnabled ?? true });
     contexts.push(context);
     const page = await context.newPage();
     page.on('pageerror', (error) => assert.fail(`script error on ${page.url()}: ${error.message}`));
@@ -128,6 +148,22 @@ describe('paid republishing in Chromium', { skip: hasChromium ? false : `${CHROM
     assert.fail(`no mail to ${to}`);
   }
 
+  /** Whether the page scrolls sideways (its content is wider than the viewport). */
+  async function scrollsSideways(page: Page): Promise<boolean> {
+    return page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
+  }
+
+  /** The smallest gap in pixels between a table and a heading that follows it on the page. */
+  async function smallestGapAboveHeadings(page: Page): Promise<number> {
+    return page.evaluate(() => {
+      const gaps = Array.from(document.querySelectorAll('main h2, main h3')).flatMap((heading) => {
+        const before = heading.previousElementSibling;
+        return before?.tagName === 'TABLE' ? [heading.getBoundingClientRect().top - before.getBoundingClientRect().bottom] : [];
+      });
+      return gaps.length === 0 ? Number.POSITIVE_INFINITY : Math.min(...gaps);
+    });
+  }
+
   test('request → quote → approval in the admin → email → delivery page without the wire photo', async () => {
     // The outlet asks for a licence and sees its quote.
     const requester = await newPage();
@@ -136,15 +172,18 @@ describe('paid republishing in Chromium', { skip: hasChromium ? false : `${CHROM
     await requester.getByLabel('Email address').fill(REQUESTER);
     await requester.getByLabel('Organisation').fill('Coastal Weekly');
     await requester.getByLabel('Your outlet’s website').fill('https://coastal.example.org');
-    await requester.getByLabel('Type of outlet').selectOption('commercial');
-    await requester.getByLabel('Where it will appear').selectOption('web');
+    await requester.getByLabel('Type of outlet').selectOption('broadcaster');
+    await requester.getByLabel('Where it will appear').selectOption('broadcast');
     await requester.getByLabel('Territory').selectOption('national');
     await requester.getByLabel('Country').selectOption('JO');
     await requester.getByLabel('Language you will publish in').selectOption('en');
-    await requester.getByLabel('Audience size').selectOption('10k-100k');
+    await requester.getByLabel('Audience size').selectOption('over-1m');
     await requester.getByRole('button', { name: 'Send request and see the quote' }).click();
     await requester.waitForURL(/\/republish\/requests\//);
     assert.match(await requester.locator('.republish-quote tfoot').innerText(), /\$\s?\d/);
+    await requester.setViewportSize({ width: 375, height: 800 });
+    assert.equal(await scrollsSideways(requester), false, 'the quote fits a 375-pixel phone');
+    await requester.screenshot({ path: path.join(SHOTS, 'republish-quote-375.png'), fullPage: true });
 
     // An editor signs in and approves it.
     const editor = await newPage({ bypassCSP: true });
@@ -160,11 +199,21 @@ describe('paid republishing in Chromium', { skip: hasChromium ? false : `${CHROM
     await editor.waitForURL(/\/admin\/syndication\/requests\/\d+$/);
     assert.ok((await editor.locator('main').innerText()).includes('Coastal Weekly'));
     assert.deepEqual(await axeViolations(editor, 'main'), []);
+    assert.ok((await smallestGapAboveHeadings(editor)) >= 16, 'headings keep their distance from the table above');
     await editor.getByRole('button', { name: 'Approve and issue licence' }).click();
     await editor.waitForURL(/notice=approved/);
     const notice = await editor.getByRole('status').innerText();
     assert.match(notice, /licence is issued/);
     await editor.screenshot({ path: path.join(SHOTS, 'republish-admin-request-approved.png'), fullPage: true });
+    for (const address of ['/admin/syndication/partners', '/admin/syndication/views']) {
+      await editor.goto(address);
+      assert.equal(await editor.locator('h1').count(), 1, `${address}: one h1`);
+      assert.ok((await smallestGapAboveHeadings(editor)) >= 16, `${address}: headings keep their distance from the table above`);
+    }
+    await editor.goto('/admin/syndication/partners');
+    await editor.getByRole('link', { name: 'Coastal Weekly' }).click();
+    assert.equal(await editor.locator('h1').count(), 1, 'a licensee page: one h1');
+    assert.ok((await smallestGapAboveHeadings(editor)) >= 16, 'a licensee page: headings keep their distance');
 
     // The email arrives over SMTP with the delivery link.
     const mail = await waitForMail(REQUESTER, /Licence reference: [A-Z]+-\d{4}-\d{4}/);
@@ -177,6 +226,10 @@ describe('paid republishing in Chromium', { skip: hasChromium ? false : `${CHROM
     const licensee = await newPage();
     licensee.on('request', (request) => {
       if (request.url().includes('/republish/pixel/')) pixels.push(request.url());
+    });
+    const consoleProblems: string[] = [];
+    licensee.on('console', (message) => {
+      if (message.type() === 'error' || /Content Security Policy/i.test(message.text())) consoleProblems.push(message.text());
     });
     await licensee.goto(link);
     assert.match(await licensee.locator('h1').innerText(), /Desalination plant opens/);
@@ -191,6 +244,33 @@ describe('paid republishing in Chromium', { skip: hasChromium ? false : `${CHROM
     assert.match(await licensee.locator('main').innerText(), /wire photo/i, 'the note says what was left out');
     const preview = licensee.frameLocator('iframe.licence-preview');
     assert.match(await preview.locator('h1').innerText(), /Desalination plant opens/);
+    // The preview is styled under the strict policy (its stylesheet comes from our origin) and its photo fits the frame.
+    await licensee.locator('iframe.licence-preview').scrollIntoViewIfNeeded();
+    // Photos load lazily: bring each into the frame's view and wait until it has loaded (or failed, which the check below reports).
+    for (const img of await preview.locator('img').all()) {
+      await img.scrollIntoViewIfNeeded();
+      await img.evaluate((element: HTMLImageElement) =>
+        element.complete
+          ? null
+          : new Promise((resolve) => {
+              element.addEventListener('load', resolve, { once: true });
+              element.addEventListener('error', resolve, { once: true });
+            }),
+      );
+    }
+    await preview.locator('body').evaluate(() => window.scrollTo(0, 0));
+    const frame = await preview.locator('body').evaluate((body) => ({
+      font: getComputedStyle(body).fontFamily,
+      frameWidth: document.documentElement.clientWidth,
+      scrollWidth: document.documentElement.scrollWidth,
+      images: Array.from(document.querySelectorAll('img')).map((img) => ({ width: img.getBoundingClientRect().width, natural: img.naturalWidth, declared: Number(img.getAttribute('width')) })),
+    }));
+    assert.match(frame.font, /^Georgia/, `the preview's stylesheet applies (${frame.font})`);
+    assert.ok(frame.images.length > 0 && frame.images.every((image) => image.natural > 0 && image.width <= frame.frameWidth), JSON.stringify(frame));
+    assert.ok(frame.images.some((image) => image.declared > frame.frameWidth), `a photo declared wider than the frame (width="1280") was shrunk to fit: ${JSON.stringify(frame)}`);
+    assert.ok(frame.scrollWidth <= frame.frameWidth, 'nothing in the preview scrolls sideways');
+    assert.deepEqual(consoleProblems, [], 'no CSP violation or other error on the delivery page');
+    await licensee.locator('iframe.licence-preview').screenshot({ path: path.join(SHOTS, 'republish-delivery-preview.png') });
     await licensee.screenshot({ path: path.join(SHOTS, 'republish-delivery.png'), fullPage: true });
     assert.deepEqual(pixels, [], 'previewing the package counts no republished view');
     const checked = await newPage({ bypassCSP: true });
@@ -203,5 +283,55 @@ describe('paid republishing in Chromium', { skip: hasChromium ? false : `${CHROM
     await certificate.emulateMedia({ media: 'print' });
     assert.equal(await certificate.locator('.licence-print-hint').isVisible(), false, 'the print hint is not printed');
     await certificate.screenshot({ path: path.join(SHOTS, 'republish-certificate-print.png'), fullPage: true });
+  });
+
+  test('the Creative Commons dialog on the article page: opens from the keyboard, copies with JavaScript, works without', async () => {
+    const consoleProblems: string[] = [];
+    const reader = await newPage();
+    await reader.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
+    reader.on('console', (message) => {
+      if (message.type() === 'error' || /Content Security Policy/i.test(message.text())) consoleProblems.push(message.text());
+    });
+    await reader.goto('/news/fishingcooperativecatchrecordsopened');
+    const summary = reader.locator('.republish-notice__dialog > summary');
+    await summary.focus();
+    await reader.keyboard.press('Enter');
+    assert.equal(await reader.locator('.republish-notice__dialog').getAttribute('open'), '', 'Enter opens the disclosure');
+    const html = reader.getByRole('textbox', { name: 'HTML to copy' });
+    const text = reader.getByRole('textbox', { name: 'Plain text to copy' });
+    const packageHtml = await html.inputValue();
+    assert.ok(packageHtml.includes(openKey) && !packageHtml.includes(wireKey), 'the distributable photo only');
+    assert.ok(packageHtml.includes(`${base}/news/fishingcooperativecatchrecordsopened`) && packageHtml.includes('/republish/pixel/'), 'canonical link and pixel');
+    assert.equal(await html.getAttribute('readonly'), '');
+    const copyButtons = reader.getByRole('button', { name: 'Copy' });
+    assert.equal(await copyButtons.count(), 2, 'the script shows the copy buttons');
+    await copyButtons.first().click();
+    await reader.getByRole('status').filter({ hasText: 'Copied.' }).waitFor();
+    assert.equal(await reader.evaluate(() => navigator.clipboard.readText()), packageHtml, 'the HTML is on the clipboard');
+    await copyButtons.last().click();
+    assert.equal(await reader.evaluate(() => navigator.clipboard.readText()), await text.inputValue());
+    assert.deepEqual(consoleProblems, [], 'no CSP violation or error');
+    await reader.locator('.slot--republish').screenshot({ path: path.join(SHOTS, 'republish-cc-dialog.png') });
+
+    const checked = await newPage({ bypassCSP: true });
+    await checked.goto('/news/fishingcooperativecatchrecordsopened');
+    await checked.locator('.republish-notice__dialog > summary').click();
+    assert.deepEqual(await axeViolations(checked, '.slot--republish'), []);
+
+    const phone = await newPage({ width: 375 });
+    await phone.goto('/news/fishingcooperativecatchrecordsopened');
+    await phone.locator('.republish-notice__dialog > summary').click();
+    assert.equal(await scrollsSideways(phone), false, 'the open dialog fits a 375-pixel phone');
+    const republishHref = (await phone.locator('.republish-notice__panel a.republish-notice__action').getAttribute('href')) ?? '';
+    await phone.goto(republishHref);
+    assert.equal(await scrollsSideways(phone), false, 'the Creative Commons page fits a 375-pixel phone');
+    await phone.screenshot({ path: path.join(SHOTS, 'republish-cc-page-375.png'), fullPage: true });
+
+    const noScript = await newPage({ javaScriptEnabled: false });
+    await noScript.goto('/news/fishingcooperativecatchrecordsopened');
+    await noScript.locator('.republish-notice__dialog > summary').click();
+    assert.ok((await noScript.getByRole('textbox', { name: 'HTML to copy' }).inputValue()).includes('/republish/pixel/'), 'the copy is there without JavaScript');
+    assert.equal(await noScript.getByRole('button', { name: 'Copy' }).count(), 0, 'no button that could not work');
+    await noScript.locator('.slot--republish').screenshot({ path: path.join(SHOTS, 'republish-cc-dialog-no-js.png') });
   });
 });

@@ -20,7 +20,7 @@ function run(args: string[], env: Record<string, string> = {}) {
 test('--help works on the program and on every command', () => {
   const top = run(['--help']);
   assert.equal(top.status, 0);
-  for (const command of ['serve', 'migrate', 'seed', 'user:create', 'tags:suggest', 'worker', 'mail:receive']) {
+  for (const command of ['serve', 'migrate', 'seed', 'user:create', 'partner:token', 'tags:suggest', 'worker', 'mail:receive']) {
     assert.match(top.stdout, new RegExp(`\\b${command}\\b`));
     const help = run([command, '--help']);
     assert.equal(help.status, 0, command);

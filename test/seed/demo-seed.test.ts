@@ -5,6 +5,7 @@ import { after, before, test } from 'node:test';
 import { ARTICLE_TYPES } from '../../src/articles/article-types.ts';
 import { buildDemoContent } from '../../src/seed/demo/index.ts';
 import { seedDemoIfEmpty } from '../../src/seed/seed-demo.ts';
+import { currentRateCard } from '../../src/syndication/rate-card.ts';
 import { tempMediaDir } from '../factories.ts';
 import { describeEachDatabase } from '../db-matrix.ts';
 import { createTestApp } from '../http-harness.ts';
@@ -52,6 +53,21 @@ describeEachDatabase('demo newsroom', (use) => {
     for (const slug of ['about', 'contact', 'corrections-policy', 'ethics']) assert.ok(pages.includes(slug), slug);
     const arabic = await db.selectFrom('articles').select('id').where('language', '=', 'ar').execute();
     assert.ok(arabic.length >= 4);
+  });
+
+  test('the syndication desk: a rate card with a section and an article override that quotes use, and no unusable feed token', async () => {
+    const db = use().db;
+    const { card } = await currentRateCard(db);
+    const analysis = await db.selectFrom('sections').select('id').where('slug', '=', 'analysis').executeTakeFirstOrThrow();
+    assert.ok(card.overrides.some((override) => override.scope === 'section' && override.id === analysis.id && Object.keys(override.baseMinor).length > 0), 'Analysis has its own base fees');
+    const fixed = card.overrides.find((override) => override.scope === 'article' && override.fixedMinor !== null);
+    assert.ok(fixed, 'one article has a fixed fee');
+    const quoted = await db.selectFrom('syndication_requests').select(['quote_minor', 'quote_breakdown']).where('article_id', '=', fixed.id).execute();
+    assert.ok(quoted.length > 0 && quoted.every((row) => row.quote_minor >= (fixed.fixedMinor ?? 0) && row.quote_breakdown.includes('Fixed fee for this article')), 'its requests were quoted with it');
+    const tokens = await db.selectFrom('partner_feed_tokens').select('id').execute();
+    assert.deepEqual(tokens, [], 'no token nobody can use: `masthead partner:token` makes one');
+    const partner = await db.selectFrom('licensees').select('organisation').where('kind', '=', 'partner').executeTakeFirstOrThrow();
+    assert.equal(partner.organisation, 'Levant Press Exchange', 'the partner the README names');
   });
 
   test('a second start does not seed again', async () => {

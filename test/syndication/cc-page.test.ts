@@ -37,13 +37,18 @@ describeEachDatabase('republishing pages', (use) => {
     fs.rmSync(mediaDir, { recursive: true, force: true });
   });
 
-  test('the Creative Commons page: badge, conditions, attribution, canonical link, the package to copy, removed items; no script', async () => {
+  test('the Creative Commons page: badge, conditions, attribution, canonical link, the package to copy, removed items; one optional same-origin script', async () => {
     const response = await t.app.request(`/republish/${f.ccArticleId}`);
     assert.equal(response.status, 200);
     assert.match(response.headers.get('cache-control') ?? '', /public/);
     assert.match(response.headers.get('content-security-policy') ?? '', /default-src 'none'/);
     const html = await response.text();
-    assert.ok(!/<script(?! type="application\/ld\+json")/i.test(html), 'no script at all');
+    const scripts = html.match(/<script(?! type="application\/ld\+json")[^>]*>/gi) ?? [];
+    assert.equal(scripts.length, 1, 'only the copy buttons’ script');
+    assert.match(scripts[0] ?? '', /^<script type="module" src="\/assets\/[0-9a-f]{12}\/republish-copy\.js">$/);
+    assert.match(response.headers.get('content-security-policy') ?? '', /script-src 'self';/);
+    assert.doesNotMatch(response.headers.get('content-security-policy') ?? '', /unsafe/);
+    assert.equal((html.match(/<button type="button" class="republish-copy__button"[^>]* hidden>/g) ?? []).length, 3, 'copy buttons, hidden until the script shows them');
     assert.ok(html.includes('<meta name="robots" content="noindex">'), 'a copy of the article is not for search engines');
     assert.ok(html.includes('<a rel="license" href="https://creativecommons.org/licenses/by-nc-nd/4.0/">CC BY-NC-ND 4.0</a>'));
     assert.ok(html.includes('Credit the author and the publication'));

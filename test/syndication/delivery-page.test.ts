@@ -91,6 +91,16 @@ describeEachDatabase('licence delivery pages', (use) => {
     assert.ok(html.includes(`${PUBLIC}/news/reservoir-levels-recover`), 'canonical link');
     assert.ok(html.includes('Left out of your package'), 'the note of what was removed');
     assert.match(html, /<iframe[^>]*sandbox=""/);
+    // The preview frame inherits the page's strict policy: styled from our origin, never inline.
+    const srcdoc = (/srcdoc="([^"]*)"/.exec(html)?.[1] ?? '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+    assert.ok(!srcdoc.includes('<style') && !srcdoc.includes('unsafe-inline') && !/ style="/.test(srcdoc), 'no inline style in the preview');
+    assert.doesNotMatch(response.headers.get('content-security-policy') ?? '', /unsafe-inline/);
+    const stylesheet = /<link rel="stylesheet" href="https:\/\/news\.example\.test(\/assets\/[0-9a-f]{12}\/package-preview\.css)">/.exec(srcdoc)?.[1];
+    assert.ok(stylesheet, srcdoc.slice(0, 400));
+    assert.ok(srcdoc.includes(`style-src https://news.example.test${stylesheet}`), 'the frame allows that one stylesheet');
+    const css = await t.app.request(stylesheet);
+    assert.equal(css.status, 200);
+    assert.match(await css.text(), /img, picture, video \{ max-width: 100%; height: auto; \}/);
 
     const packageHtml = textareaOf(html, 'package-html');
     assert.ok(packageHtml.includes(openKey), 'the distributable photo is in the package');
@@ -179,5 +189,13 @@ describeEachDatabase('licence delivery pages', (use) => {
     assert.ok((await eventKinds(db, requestId)).includes('accepted'));
     assert.equal((await accept({ form_token: formToken })).status, 303, 'accepting twice lands on the issued licence');
     assert.equal((await db.selectFrom('licences').select('id').where('request_id', '=', requestId).execute()).length, 1);
+
+    // The status page now leads with the agreed fee; the instant quote is shown as the estimate it was.
+    const after = await (await t.app.request(statusPath)).text();
+    const agreed = after.indexOf('Agreed fee: <strong>US$75.00</strong>');
+    assert.ok(agreed > 0, 'the agreed fee, prominently');
+    assert.ok(agreed < after.indexOf('<table'), 'above the quote');
+    assert.ok(after.includes('Your instant quote (an estimate)') && after.includes('replaces the instant quote'));
+    assert.ok(!after.includes('<caption>Indicative quote</caption>'), 'the quote no longer reads as the price');
   });
 });

@@ -1,7 +1,8 @@
 /**
- * Partner feeds: Atom that a real feed parser reads and ninjs JSON of the right shape, with
- * only the articles currently licensed to the token's licensee and only distributable photos;
- * Bearer header or ?token=; unknown and revoked tokens get 401; last use is noted.
+ * Partner feeds: Atom that a real feed parser reads and IPTC ninjs 2.0 JSON (checked against
+ * the 2.0 structure by ninjs-checker.ts), with only the articles currently licensed to the
+ * token's licensee and only distributable photos; Bearer header or ?token=; unknown and
+ * revoked tokens get 401; last use is noted.
  */
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -10,27 +11,15 @@ import { parseFeed } from '@rowanmanning/feed-parser';
 import { XMLValidator } from 'fast-xml-parser';
 import { createPartnerToken, revokePartnerToken } from '../../src/syndication/partner-tokens.ts';
 import type { Actor } from '../../src/syndication/partner-tokens.ts';
+import type { NinjsItem } from '../../src/syndication/partner-ninjs.ts';
 import { signInAs } from '../admin/admin-client.ts';
 import { describeEachDatabase } from '../db-matrix.ts';
 import { tempMediaDir } from '../factories.ts';
 import { createTestApp } from '../http-harness.ts';
 import type { TestApp } from '../http-harness.ts';
+import { ninjsProblems } from './ninjs-checker.ts';
 import { insertLicence, seedRepublishing } from './republish-fixtures.ts';
 import type { RepublishFixture } from './republish-fixtures.ts';
-
-interface NinjsItem {
-  uri: string;
-  type: string;
-  version: string;
-  firstcreated: string;
-  versioncreated: string;
-  headline: string;
-  byline: string;
-  body_html: string;
-  language: string;
-  subject: { name: string; uri: string }[];
-  associations: Record<string, { type: string; uri: string; description_text: string; copyrightnotice?: string; by?: string; renditions: Record<string, { href: string; contenttype: string; width: number; height: number }> }>;
-}
 
 describeEachDatabase('partner feeds', (use) => {
   let t: TestApp;
@@ -77,36 +66,63 @@ describeEachDatabase('partner feeds', (use) => {
     assert.ok(!text.includes('draft-story'), 'an unpublished article is never in a feed');
   });
 
-  test('ninjs JSON: the right shape, and only distributable photos as associations', async () => {
+  test('ninjs 2.0: a JSON array of conforming ninjs objects, feed facts in Link headers', async () => {
     const response = await t.app.request(`/syndication/feed.json?token=${encodeURIComponent(token)}`);
     assert.equal(response.status, 200);
-    const document = (await response.json()) as { items: NinjsItem[] };
-    assert.equal(document.items.length, 2);
-    const distributableKeys = (JSON.parse((await use().db.selectFrom('images').select('variants').where('id', '=', f.distributableImageId).executeTakeFirstOrThrow()).variants) as { key: string }[]).map((v) => v.key);
-    for (const item of document.items) {
-      assert.equal(item.type, 'text');
+    assert.match(response.headers.get('content-type') ?? '', /^application\/json/);
+    const link = response.headers.get('link') ?? '';
+    assert.ok(link.includes('<https://news.example.test/syndication/feed.json>; rel="self"'), link);
+    assert.ok(link.includes('<https://news.example.test/syndication/feed.atom>; rel="alternate"; type="application/atom+xml"'), link);
+    assert.ok(link.includes('<http://www.iptc.org/std/ninjs/ninjs-schema_2.0.json>; rel="describedby"'), link);
+    const items = (await response.json()) as NinjsItem[];
+    assert.ok(Array.isArray(items), 'the body is a list of ninjs objects, with no wrapper of our own');
+    assert.equal(items.length, 2);
+    items.forEach((item, index) => assert.deepEqual(ninjsProblems(item, `$[${index}]`), []));
+    for (const item of items) {
       assert.match(item.uri, /^tag:news\.example\.test,\d{4}-\d{2}-\d{2}:article\/\d+$/);
-      assert.match(item.firstcreated, /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
-      assert.match(item.versioncreated, /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
-      assert.equal(typeof item.version, 'string');
+      assert.deepEqual(item.standard, { name: 'ninjs', version: '2.0', schema: 'http://www.iptc.org/std/ninjs/ninjs-schema_2.0.json' });
+      assert.equal(item.type, 'text');
+      assert.match(item.version ?? '', /^\d+$/);
       assert.equal(item.language, 'en');
-      assert.equal(item.byline, 'Rania Haddad');
-      assert.ok(item.body_html.includes('<h1>'));
-      assert.ok(item.subject.some((subject) => subject.name === 'Jordan' && subject.uri.startsWith('https://')));
-      for (const association of Object.values(item.associations)) {
-        assert.equal(association.type, 'picture');
-        assert.equal(association.copyrightnotice, 'Lina Staff Photographer');
-        for (const rendition of Object.values(association.renditions)) {
-          assert.ok(rendition.href.startsWith('https://news.example.test/media/'));
-          assert.equal(rendition.contenttype, 'image/jpeg');
-          assert.ok(distributableKeys.some((key) => rendition.href.endsWith(key)), 'only the distributable photo');
-        }
+      assert.equal(item.by, 'Rania Haddad');
+      assert.equal(item.headlines?.[0]?.role, 'main');
+      const html = item.bodies?.find((body) => body.contenttype === 'text/html')?.value ?? '';
+      assert.ok(html.includes('<h1>') && html.includes('/republish/pixel/'), 'the package HTML, pixel included');
+      assert.ok(item.bodies?.some((body) => body.contenttype === 'text/plain' && body.value.includes('Final paragraph of the test story.')), 'and its plain text');
+      assert.ok(item.places?.some((place) => place.name === 'Jordan' && place.uri?.startsWith('https://')), 'a country tag is a place');
+      assert.ok(item.subjects?.some((subject) => subject.name === 'Water' && subject.literal === 'topic:water'), 'a topic tag is a subject');
+      assert.ok(item.altids?.some((id) => id.role === 'canonical-url' && id.value.startsWith('https://news.example.test/news/')));
+      assert.ok(item.copyrightnotice?.includes('first published by Test Ledger'));
+    }
+    const distributableKeys = (JSON.parse((await use().db.selectFrom('images').select('variants').where('id', '=', f.distributableImageId).executeTakeFirstOrThrow()).variants) as { key: string }[]).map((v) => v.key);
+    const [paid, cc] = items;
+    assert.deepEqual(paid?.associations?.map((association) => association.name), ['featureimage'], 'the distributable hero (also in the body) once');
+    assert.deepEqual(cc?.associations?.map((association) => association.name), ['picture1'], 'the wire hero and wire body photos are not associated');
+    for (const association of [...(paid?.associations ?? []), ...(cc?.associations ?? [])]) {
+      assert.equal(association.type, 'picture');
+      assert.equal(association.by, 'Lina Staff Photographer');
+      assert.ok((association.renditions ?? []).length > 0);
+      for (const rendition of association.renditions ?? []) {
+        assert.match(rendition.name, /^jpeg-\d+$/);
+        assert.equal(rendition.contenttype, 'image/jpeg');
+        assert.ok(rendition.href.startsWith('https://news.example.test/media/') && distributableKeys.some((key) => rendition.href.endsWith(key)), 'only the distributable photo');
       }
     }
-    const [paid, cc] = document.items;
-    assert.deepEqual(Object.keys(paid?.associations ?? {}), ['featureimage'], 'the distributable hero (also in the body) once');
-    assert.equal(paid?.associations.featureimage?.description_text, 'A test caption.');
-    assert.deepEqual(Object.keys(cc?.associations ?? {}), ['picture1'], 'the wire hero is not associated');
+    assert.deepEqual(paid?.associations?.[0]?.descriptions?.find((d) => d.role === 'caption')?.value, 'A test caption.');
+    assert.equal(cc?.associations?.[0]?.descriptions?.find((d) => d.role === 'caption')?.value, 'Farmers inspect the canal.', 'the caption of this use');
+    assert.equal(cc?.associations?.[0]?.descriptions?.find((d) => d.role === 'alternative-text')?.value, 'Two farmers beside a canal', 'and its alt text');
+  });
+
+  test('the ninjs checker itself refuses 1.x fields, keyed maps and nameless associations', () => {
+    assert.deepEqual(ninjsProblems({ uri: 'tag:x.test,2026-01-01:a' }), []);
+    const problems = ninjsProblems({ headline: 'x', body_html: '<p>x</p>', associations: { featureimage: { uri: 'https://x.test/a.jpg' } }, renditions: [{ href: 'https://x.test/a.jpg' }] });
+    assert.deepEqual(problems, [
+      '$.uri: is required',
+      '$.headline: is not a property ninjs 2.0 defines here',
+      '$.body_html: is not a property ninjs 2.0 defines here',
+      '$.associations: must be an array of ninjs objects, not object',
+      '$.renditions[0].name: is required',
+    ]);
   });
 
   test('unknown, missing and revoked tokens get 401 in the feed’s own format', async () => {
@@ -127,7 +143,7 @@ describeEachDatabase('partner feeds', (use) => {
   test('an expired licence gives an empty feed; last use is recorded', async () => {
     const response = await t.app.request('/syndication/feed.json', { headers: { authorization: `Bearer ${expiredToken}` } });
     assert.equal(response.status, 200);
-    assert.deepEqual(((await response.json()) as { items: unknown[] }).items, []);
+    assert.deepEqual(await response.json(), []);
     const row = await use().db.selectFrom('partner_feed_tokens').select('last_used_at').where('licensee_id', '=', f.licensees.expired).executeTakeFirstOrThrow();
     assert.ok(row.last_used_at);
   });

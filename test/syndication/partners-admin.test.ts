@@ -58,6 +58,8 @@ describeEachDatabase('partners admin', (use) => {
     assert.equal(bad.status, 422);
     const badHtml = await bad.text();
     assert.ok(badHtml.includes('email address') && badHtml.includes('https://'));
+    assert.ok(badHtml.includes('<li>Email: must be an email address') && badHtml.includes('<li>Outlet web address: must be a web address'), 'the form’s labels');
+    assert.ok(!badHtml.includes('outletUrl:') && !badHtml.includes('<li>email:'), 'never the internal field names');
 
     const created = await editor.request('/admin/syndication/partners', { form: partnerForm(editor) });
     assert.equal(created.status, 303);
@@ -113,5 +115,38 @@ describeEachDatabase('partners admin', (use) => {
     const one = await (await editor.request(`/admin/syndication/views?licensee=${f.licensees.current}`)).text();
     assert.ok(one.includes('Copies published by Current Outlet Media: 1 view since'));
     assert.equal((await editor.request('/admin/syndication/views?article=abc')).status, 404);
+  });
+
+  test('each partners page has one <h1>: the admin frame\'s', async () => {
+    for (const path of ['/admin/syndication/partners', `/admin/syndication/partners/${f.licensees.current}`, '/admin/syndication/views']) {
+      const html = await (await editor.request(path)).text();
+      assert.equal((html.match(/<h1[\s>]/g) ?? []).length, 1, path);
+    }
+  });
+
+  test('a filtered views page filters its tables too, not only the chart, total and referrers', async () => {
+    const revoked = await pixelUrl(t.ctx, f.paidArticleId, f.licences.revoked);
+    await t.app.request(new URL(revoked).pathname, { headers: { referer: 'https://revoked.example/their-copy' } });
+    const cc = await pixelUrl(t.ctx, f.ccArticleId, null);
+    await t.app.request(new URL(cc).pathname, { headers: { referer: 'https://blog.example/second-visit' } });
+    /** The text of the page between one heading and the next. */
+    const part = (html: string, heading: string) => html.slice(html.indexOf(`<h2>${heading}</h2>`), html.indexOf('<h2>', html.indexOf(`<h2>${heading}</h2>`) + 4));
+    const headline = (await use().db.selectFrom('articles').select('headline').where('id', '=', f.paidArticleId).executeTakeFirstOrThrow()).headline;
+
+    const all = await (await editor.request('/admin/syndication/views?days=7')).text();
+    assert.ok(part(all, 'By licensee').includes('Revoked Outlet Media') && part(all, 'By licensee').includes('Current Outlet Media'));
+    assert.ok(part(all, 'By article').includes(`article=${f.ccArticleId}`), 'unfiltered: every article');
+
+    const byLicensee = await (await editor.request(`/admin/syndication/views?days=7&licensee=${f.licensees.current}`)).text();
+    assert.ok(part(byLicensee, 'By licensee').includes('Current Outlet Media'));
+    assert.ok(!part(byLicensee, 'By licensee').includes('Revoked Outlet Media'), 'another licensee’s copies are not counted');
+    assert.ok(part(byLicensee, 'By article').includes(headline));
+    assert.ok(!part(byLicensee, 'By article').includes(`article=${f.ccArticleId}`), 'Creative Commons copies belong to no licensee');
+    assert.match(part(byLicensee, 'By article'), /<td>1<\/td>/, 'the licensee’s own views of the article, not everyone’s');
+
+    const byArticle = await (await editor.request(`/admin/syndication/views?days=7&article=${f.ccArticleId}`)).text();
+    assert.ok(part(byArticle, 'By article').includes(`article=${f.ccArticleId}`));
+    assert.ok(!part(byArticle, 'By article').includes(`article=${f.paidArticleId}`), 'only the chosen article');
+    assert.ok(part(byArticle, 'By licensee').includes('No views yet.'), 'its copies are Creative Commons ones');
   });
 });

@@ -75,11 +75,46 @@ describeEachDatabase('syndication desk admin', (use) => {
     const byHeadline = await (await editor.request(`/admin/syndication?article=${encodeURIComponent(headline.slice(0, 40))}&from=2026-03-01&to=2026-03-01`)).text();
     assert.ok((byHeadline.match(/href="\/admin\/syndication\/requests\/\d+"/g) ?? []).length >= 17);
 
-    for (const bad of ['status=maybe', 'from=yesterday', 'after=nonsense', `outlet=${'x'.repeat(201)}`]) {
+    for (const bad of ['status=maybe', 'from=yesterday', 'from=2026-02-31', 'to=2026-13-01', 'after=nonsense', `outlet=${'x'.repeat(201)}`]) {
       const response = await editor.request(`/admin/syndication?${bad}`);
       assert.equal(response.status, 400, bad);
       assert.ok(!/\n\s+at \S+ \(/.test(await response.text()), 'no stack trace');
     }
+    const impossible = await (await editor.request('/admin/syndication?from=2026-02-31')).text();
+    assert.ok(impossible.includes('2026-02-31, is not a day of the calendar'), 'says what is wrong with the date');
+  });
+
+  test('the queue shows an outlet by its host, with line breaks only after its dots', async () => {
+    await insertRequest(t.ctx.db, article(0), { organisation: 'Riverside Chronicle', outletUrl: 'https://www.riverside-chronicle.example.org/news/world?from=desk', createdAt: '2026-04-02T10:00:00.000Z' });
+    const html = await (await editor.request('/admin/syndication?outlet=Riverside')).text();
+    assert.ok(html.includes('<small title="https://www.riverside-chronicle.example.org/news/world?from=desk">riverside-chronicle.<wbr>example.<wbr>org</small>'), html.slice(html.indexOf('Riverside Chronicle'), html.indexOf('Riverside Chronicle') + 300));
+    assert.ok(!html.includes('>https://www.riverside-chronicle'), 'not the whole address in the narrow column');
+  });
+
+  test('approval refusals name the form’s fields, once each, and the five-year limit of the form applies', async () => {
+    const db = t.ctx.db;
+    const requestId = await insertRequest(db, article(1), { email: 'limits@example.org' });
+    /** The problems listed at the top of a refused form. */
+    const problemsOf = async (response: Response) => {
+      const html = await response.text();
+      const box = /<div class="form-errors" role="alert">([\s\S]*?)<\/div>/.exec(html)?.[1] ?? '';
+      return [...box.matchAll(/<li>([\s\S]*?)<\/li>/g)].map((match) => match[1] ?? '');
+    };
+    const garbage = await post(editor, `/admin/syndication/requests/${requestId}/approve`, { fee: '', valid_from: 'garbage', valid_to: dayFrom(20), terms: '' });
+    assert.equal(garbage.status, 422);
+    assert.deepEqual(await problemsOf(garbage), ['Valid from: must be a real date like 2026-12-31'], 'one message, with the label the form shows');
+    const impossible = await post(editor, `/admin/syndication/requests/${requestId}/approve`, { fee: '', valid_from: dayFrom(1), valid_to: '2027-02-30', terms: '' });
+    assert.deepEqual(await problemsOf(impossible), ['Valid to: must be a real date like 2026-12-31']);
+
+    const start = dayFrom(1);
+    const fiveYears = `${String(Number(start.slice(0, 4)) + 5)}${start.slice(4)}`;
+    const tooLong = await post(editor, `/admin/syndication/requests/${requestId}/approve`, { fee: '', valid_from: start, valid_to: dayFrom(5 * 366 + 1), terms: '' });
+    assert.equal(tooLong.status, 422);
+    assert.deepEqual(await problemsOf(tooLong), [`Valid to: a licence can last at most 5 years; one starting ${start} must end by ${fiveYears}.`]);
+    const backwards = await post(editor, `/admin/syndication/requests/${requestId}/approve`, { fee: '', valid_from: dayFrom(10), valid_to: dayFrom(5), terms: '' });
+    assert.deepEqual(await problemsOf(backwards), ['Valid to: the licence must end on or after the day it starts.']);
+    assert.deepEqual(await eventKinds(db, requestId), ['submitted'], 'nothing was decided');
+    assert.equal((await post(editor, `/admin/syndication/requests/${requestId}/approve`, { fee: '', valid_from: start, valid_to: fiveYears, terms: '' })).status, 303, 'exactly five years is allowed');
   });
 
   test('a request page shows the requester, the quote breakdown, the history and the three forms', async () => {
@@ -142,7 +177,10 @@ describeEachDatabase('syndication desk admin', (use) => {
     assert.match(detail, /https:\/\/news\.example\.test\/republish\/licences\/[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+/);
     assert.ok(detail.includes(`/admin/syndication/licences/${licence.id}/certificate`));
 
-    assert.equal((await post(editor, `/admin/syndication/licences/${licence.id}/invoice`, { invoice_status: 'bogus' })).status, 422);
+    const bogus = await post(editor, `/admin/syndication/licences/${licence.id}/invoice`, { invoice_status: 'bogus' });
+    assert.equal(bogus.status, 422);
+    const bogusHtml = await bogus.text();
+    assert.ok(bogusHtml.includes('Invoice status: must be unpaid, paid or waived') && !bogusHtml.includes('invoiceStatus'), 'the form’s label, not the field name');
     assert.equal((await post(contributor, `/admin/syndication/licences/${licence.id}/invoice`, { invoice_status: 'paid' })).status, 403);
     assert.equal((await post(editor, `/admin/syndication/licences/${licence.id}/invoice`, { invoice_status: 'paid' })).status, 303);
     const paidList = await (await editor.request('/admin/syndication/licences?invoice=paid')).text();
@@ -175,5 +213,10 @@ describeEachDatabase('syndication desk admin', (use) => {
     assert.equal(clash.status, 409);
     assert.ok((await clash.text()).includes(grantedRow.reference));
     assert.equal((await post(editor, '/admin/syndication/licences', { ...grantForm, territory: 'mars' })).status, 422);
+    const tooLong = await post(editor, '/admin/syndication/licences', { ...grantForm, territory: 'national:FR', exclusive: 'no', valid_to: dayFrom(6 * 366) });
+    assert.equal(tooLong.status, 422);
+    assert.ok((await tooLong.text()).includes('Valid to: a licence can last at most 5 years'), 'a direct grant keeps the five-year limit too');
+    const garbage = await (await post(editor, '/admin/syndication/licences', { ...grantForm, territory: 'national:FR', valid_from: 'soon' })).text();
+    assert.ok(garbage.includes('<li>Valid from: must be a real date like 2026-12-31</li>') && !garbage.includes('validFrom'));
   });
 });

@@ -175,6 +175,8 @@ describeEachDatabase('republishing request form', (use) => {
       [{ intendedDate: day(400) }, 'intendedDate', /within the licence period/],
       [{ intendedDate: 'soon' }, 'intendedDate', /date like/],
       [{ message: 'x'.repeat(4001) }, 'message', /too long/],
+      // Line breaks belong in a message; an invisible control character does not, and the answer says so.
+      [{ message: 'First line.\nSecond line with a bell\u0007 in it.' }, 'message', /invisible control character/],
     ];
     const before = await counts();
     for (const [changes, field, problem] of cases) {

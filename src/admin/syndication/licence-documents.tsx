@@ -18,6 +18,8 @@ export interface DocumentSite {
   name: string;
   publicUrl: string;
   faviconPath: string;
+  /** The stylesheet of the package preview (src/site/assets/package-preview.css), a same-origin path. */
+  previewStylesPath: string;
 }
 
 function LicenceDocument(props: { site: DocumentSite; title: string; children: Child }) {
@@ -71,15 +73,18 @@ function Facts(props: { licence: LicenceDetail }) {
 }
 
 /**
- * The package preview runs in a sandboxed frame (no scripts, no same-origin access) under
- * its own policy (images from the site's media only), and without the tracking pixel:
- * looking at the package must not count as a republished view.
+ * The package preview runs in a sandboxed frame (no scripts, no same-origin access) and
+ * without the tracking pixel: looking at the package must not count as a republished view.
+ * A srcdoc frame inherits this page's policy (`style-src 'self'`, no inline style), so it is
+ * styled by a stylesheet from our own origin, and its own policy narrows things further:
+ * that one stylesheet, images from the site's media only.
  */
-function previewDocument(pkg: RepublishPackage, publicUrl: string, pixelUrl: string): string {
-  const media = `${new URL(publicUrl).origin}/media/`;
+function previewDocument(pkg: RepublishPackage, site: DocumentSite, pixelUrl: string): string {
+  const origin = new URL(site.publicUrl).origin;
   const pixel = escapeHtml(pixelUrl);
   const html = pkg.html.replace(/<img\b[^>]*>/g, (tag) => (tag.includes(pixel) ? '' : tag));
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src ${media}; style-src 'unsafe-inline'"><style>body{font:16px/1.5 Georgia,serif;margin:1rem;color:#1a1a1a}img{max-width:100%;height:auto}</style></head><body>${html}</body></html>`;
+  const policy = `default-src 'none'; img-src ${origin}/media/; style-src ${origin}${site.previewStylesPath}`;
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${policy}"><link rel="stylesheet" href="${escapeHtml(origin + site.previewStylesPath)}"></head><body>${html}</body></html>`;
 }
 
 /** The delivery page of a licence in force. */
@@ -122,7 +127,7 @@ export function DeliveryDocument(props: { site: DocumentSite; licence: LicenceDe
               {pkg.html}
             </textarea>
             <h3>Preview</h3>
-            <iframe class="licence-preview" title="Preview of the article as it will appear" sandbox="" srcdoc={previewDocument(pkg, props.site.publicUrl, props.pixelUrl)}></iframe>
+            <iframe class="licence-preview" title="Preview of the article as it will appear" sandbox="" srcdoc={previewDocument(pkg, props.site, props.pixelUrl)}></iframe>
           </section>
           <section aria-labelledby="text-heading">
             <h2 id="text-heading">The article as plain text</h2>

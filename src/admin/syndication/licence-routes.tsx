@@ -34,7 +34,7 @@ const GRANT_FIELDS = ['licensee', 'article', 'fee', 'currency', 'medium', 'terri
 
 /** The site as the licence documents name it. */
 export async function documentSite(ctx: AppContext): Promise<DocumentSite> {
-  return { name: (await ctx.catalog()).site.name, publicUrl: ctx.config.publicUrl, faviconPath: ctx.assetPath('favicon.svg') };
+  return { name: (await ctx.catalog()).site.name, publicUrl: ctx.config.publicUrl, faviconPath: ctx.assetPath('favicon.svg'), previewStylesPath: ctx.assetPath('package-preview.css') };
 }
 
 /** Registers /admin/syndication/licences and its pages. */

@@ -57,7 +57,6 @@ export function registerPartnerAdminRoutes(app: Hono<AppEnv>, ctx: AppContext): 
       c,
       ctx,
       <AdminLayout title={title} user={user} assetPath={ctx.assetPath} siteName={catalog.site.name} current="/admin/syndication" styles={options.charts ? [ctx.assetPath('charts.css')] : []}>
-        <h1>{title}</h1>
         {notice ? (
           <p class="admin-notice" role="status">
             {notice}
@@ -173,7 +172,7 @@ export function registerPartnerAdminRoutes(app: Hono<AppEnv>, ctx: AppContext): 
       if (!licensee) throw new PublicError(404, 'No such licensee or partner.');
       filterLabel = `Copies published by ${licensee.organisation}`;
     }
-    const [daily, articles, licensees, referrers] = await Promise.all([viewsPerDay(ctx.db, since, filter), topArticles(ctx.db, since), topLicensees(ctx.db, since), topReferrers(ctx.db, since, filter)]);
+    const [daily, articles, licensees, referrers] = await Promise.all([viewsPerDay(ctx.db, since, filter), topArticles(ctx.db, since, filter), topLicensees(ctx.db, since, filter), topReferrers(ctx.db, since, filter)]);
     return page(c, user, 'Views of republished copies', <ViewsView days={days} since={since} today={today} filterLabel={filterLabel} daily={daily} articles={articles} licensees={licensees} referrers={referrers} />, { charts: true });
   });
 }

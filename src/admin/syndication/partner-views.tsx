@@ -154,7 +154,7 @@ export function LicenseeView(props: { licensee: LicenseeDetail; licences: Licens
           Atom: <code>{props.feedUrls.atom}</code>
         </li>
         <li>
-          IPTC ninjs (JSON): <code>{props.feedUrls.json}</code>
+          IPTC ninjs 2.0 (a JSON array): <code>{props.feedUrls.json}</code>
         </li>
       </ul>
       <h3>Feed tokens</h3>

@@ -4,6 +4,7 @@ import type { AppContext, AppEnv } from '../../app-context.ts';
 import type { SessionUser } from '../../accounts/sessions.ts';
 import { PublicError } from '../../http/errors.tsx';
 import { htmlPage } from '../../http/respond.ts';
+import { isIsoDate } from '../../shared/time.ts';
 import type { Child } from '../../site/jsx/jsx-runtime.ts';
 import type { DeskActor } from '../../syndication/licence-issue.ts';
 import { LICENCE_STYLES_PATH } from '../../syndication/licence-styles.ts';
@@ -48,11 +49,12 @@ export function withQuery(path: string, values: Record<string, string | null | u
   return text ? `${path}?${text}` : path;
 }
 
-/** An ISO date from a query or form ('' allowed); anything else is a 400 naming the field. */
+/** A real calendar date from a query or form ('' allowed); anything else, 2026-02-31 included, is a 400 naming the field. */
 export function dateParam(value: string | undefined, name: string): string {
   const text = (value ?? '').trim();
   if (text === '') return '';
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(text) || Number.isNaN(Date.parse(`${text}T00:00:00Z`))) throw new PublicError(400, `The "${name}" value in this address must be a date like 2026-12-31.`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) throw new PublicError(400, `The "${name}" value in this address must be a date like 2026-12-31.`);
+  if (!isIsoDate(text)) throw new PublicError(400, `The "${name}" value in this address, ${text}, is not a day of the calendar; use a real date like 2026-12-31.`);
   return text;
 }
 

@@ -1,4 +1,5 @@
 /** The desk's views of republishing requests: the queue with its filters, and one request with its decisions. */
+import { hostOf } from '../../articles/body/url.ts';
 import type { SyndicationRequestStatus } from '../../db/schema-syndication.ts';
 import { FormErrors } from '../admin-layout.tsx';
 import type { LicenceDetail } from '../../syndication/licences.ts';
@@ -32,6 +33,29 @@ export function StatusBadge(props: { status: string; label?: string }) {
 /** A stored time as the desk reads it (UTC, to the minute). */
 export function When(props: { at: string }) {
   return <time datetime={props.at}>{props.at.length > 10 ? `${props.at.replace('T', ' ').slice(0, 16)} UTC` : props.at}</time>;
+}
+
+/**
+ * An outlet's web address as the narrow queue column shows it: the host without `www.`
+ * (the full address is on the request page and in the title), with line-break chances after
+ * its dots, so "riverside-chronicle.example.org" wraps at "." or "-", never mid-word.
+ */
+export function OutletHost(props: { url: string }) {
+  const labels = hostOf(props.url).replace(/^www\./, '').split('.');
+  return (
+    <>
+      {labels.map((label, index) => (
+        <>
+          {label}
+          {index < labels.length - 1 ? (
+            <>
+              .<wbr />
+            </>
+          ) : null}
+        </>
+      ))}
+    </>
+  );
 }
 
 /** The queue filters as the form holds them. */
@@ -123,7 +147,9 @@ export function QueueView(props: { rows: QueueRow[]; counts: Record<SyndicationR
                 </td>
                 <td>
                   {row.organisation}
-                  <small>{row.outletUrl}</small>
+                  <small title={row.outletUrl}>
+                    <OutletHost url={row.outletUrl} />
+                  </small>
                 </td>
                 <td>
                   {`${mediumLabel(row.medium)}, ${territoryLabel(row.territory)}`}

@@ -1,15 +1,20 @@
 // Plain-text views of a body, for syndication feeds, search indexing and word counts.
 
-import type { BlockNode, BodyDocument } from './document.ts';
+import type { BlockNode, BodyDocument, ImageBlockNode } from './document.ts';
 import { inlineText } from './render-inline.ts';
 
 /** Ids of the images a body uses, unique, in document order. */
 export function collectImageIds(doc: BodyDocument): number[] {
-  const ids = new Set<number>();
+  return [...new Set(collectImageBlocks(doc).map((node) => node.attrs.imageId))];
+}
+
+/** Every photo of a body as it is used there (with that use's caption, credit and alt), in document order, nested ones included. */
+export function collectImageBlocks(doc: BodyDocument): ImageBlockNode[] {
+  const blocks: ImageBlockNode[] = [];
   walk(doc.content, (node) => {
-    if (node.type === 'imageBlock') ids.add(node.attrs.imageId);
+    if (node.type === 'imageBlock') blocks.push(node);
   });
-  return [...ids];
+  return blocks;
 }
 
 /** Ids of the articles a body's related links point at, unique, in document order. */

@@ -2,6 +2,7 @@
 import { raw } from '../../site/jsx/jsx-runtime.ts';
 import { NewsletterPromo } from '../../newsletters/promo-view.tsx';
 import { RepublishingNotice } from '../../syndication/notice-view.tsx';
+import type { RepublishPackage } from '../../syndication/package.ts';
 import { format } from '../../i18n/index.ts';
 import { DEFAULT_LANGUAGE, directionOf } from '../../i18n/languages.ts';
 import type { Messages } from '../../i18n/index.ts';
@@ -51,12 +52,12 @@ function HeroFigure(props: { article: ArticlePageData; t: Messages }) {
   return (
     <figure class="figure figure--hero">
       {raw(renderPictureHtml(hero, { sizes: '(min-width: 64rem) 60rem, 100vw', loading: 'eager', fetchPriority: 'high' }))}
-      {hero.caption || hero.credit ? (
+      {hero.caption || hero.creditLine ? (
         <figcaption>
           {hero.caption ? <span class="figure__caption">{hero.caption}</span> : null}
-          {hero.credit ? (
+          {hero.creditLine ? (
             <span class="figure__credit">
-              {props.t.photo} {hero.credit}
+              {props.t.photo} {hero.creditLine}
             </span>
           ) : null}
         </figcaption>
@@ -132,8 +133,8 @@ function Tags(props: { article: ArticlePageData; t: Messages }) {
 // is rendered once per data object; any content change produces a new data object.
 const renderedBodies = new WeakMap<ArticlePageData, string>();
 
-/** The whole article page. */
-export function ArticlePage(props: { chrome: PageChrome; article: ArticlePageData; meta: PageMeta }) {
+/** The whole article page; `ccPackage` is the Creative Commons package its republishing dialog offers to copy (cc policy only). */
+export function ArticlePage(props: { chrome: PageChrome; article: ArticlePageData; meta: PageMeta; ccPackage?: RepublishPackage | null }) {
   const { chrome, article } = props;
   const { t } = chrome;
   let bodyHtml = renderedBodies.get(article);
@@ -202,7 +203,7 @@ export function ArticlePage(props: { chrome: PageChrome; article: ArticlePageDat
       ) : null}
       <section class="publisher" aria-label={chrome.site.name}>
         {chrome.site.publisherBlurb ? <p class="publisher__blurb">{chrome.site.publisherBlurb}</p> : null}
-        <RepublishingNotice article={article} chrome={chrome} />
+        <RepublishingNotice article={article} chrome={chrome} ccPackage={props.ccPackage ?? null} />
         <p class="publisher__about">
           <a href={staticPageUrl(article.language, chrome.site.policyPages.about)}>{format(t.aboutLink, { site: chrome.site.name })}</a>
         </p>
