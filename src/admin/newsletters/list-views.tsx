@@ -165,10 +165,10 @@ export function NewsletterFormView(props: { list: Newsletter | null; values: New
         </label>
         <fieldset class="taxonomy-fieldset">
           <legend>Visibility</legend>
-          <label>
+          <label class="settings-check">
             <input type="radio" name="visibility" value="public" checked={values.visibility === 'public'} /> Public: on /newsletters, in promos, embeddable
           </label>
-          <label>
+          <label class="settings-check">
             <input type="radio" name="visibility" value="private" checked={values.visibility === 'private'} /> Private: only readers you import or add
           </label>
         </fieldset>
@@ -193,7 +193,7 @@ export function PromoRulesView(props: { list: Newsletter; rules: PromoRuleView[]
     </label>
   );
   return (
-    <section aria-labelledby="rules-heading">
+    <section aria-labelledby="rules-heading" class="promo-rules">
       <h2 id="rules-heading">Promo under articles</h2>
       <p class="admin-lede">
         Which articles offer this newsletter. The most specific matching rule of all public newsletters wins (tag, then section, then language, then default), then the higher priority.
@@ -229,7 +229,7 @@ export function PromoRulesView(props: { list: Newsletter; rules: PromoRuleView[]
           </tbody>
         </table>
       )}
-      <form method="post" action={action} class="admin-form taxonomy-form">
+      <form method="post" action={action} class="admin-form taxonomy-form promo-rule-form">
         <Csrf token={props.csrf} />
         <input type="hidden" name="kind" value="tag" />
         <h3>Articles with a tag</h3>
@@ -240,7 +240,7 @@ export function PromoRulesView(props: { list: Newsletter; rules: PromoRuleView[]
         <Priority />
         <button type="submit">Add tag rule</button>
       </form>
-      <form method="post" action={action} class="admin-form taxonomy-form">
+      <form method="post" action={action} class="admin-form taxonomy-form promo-rule-form">
         <Csrf token={props.csrf} />
         <input type="hidden" name="kind" value="section" />
         <h3>Articles in a section</h3>
@@ -255,7 +255,7 @@ export function PromoRulesView(props: { list: Newsletter; rules: PromoRuleView[]
         <Priority />
         <button type="submit">Add section rule</button>
       </form>
-      <form method="post" action={action} class="admin-form taxonomy-form">
+      <form method="post" action={action} class="admin-form taxonomy-form promo-rule-form">
         <Csrf token={props.csrf} />
         <input type="hidden" name="kind" value="language" />
         <h3>Articles in a language</h3>
@@ -272,7 +272,7 @@ export function PromoRulesView(props: { list: Newsletter; rules: PromoRuleView[]
         <Priority />
         <button type="submit">Add language rule</button>
       </form>
-      <form method="post" action={action} class="admin-form taxonomy-form">
+      <form method="post" action={action} class="admin-form taxonomy-form promo-rule-form">
         <Csrf token={props.csrf} />
         <input type="hidden" name="kind" value="default" />
         <h3>Any article in the newsletter’s language</h3>
