@@ -120,6 +120,7 @@ describeEachDatabase('newsletter issue admin', (use) => {
     assert.equal(html.match(new RegExp(`<iframe src="/admin/newsletters/issues/${issueId}/preview.html"`, 'g'))?.length, 2);
     assert.match(html, /class="issue-preview issue-preview--phone"/);
     assert.match(html, /<pre class="issue-text"[^>]*>[^<]*Read more: https:\/\/news\.example\.test\/news\/story-1/);
+    assert.match(html, /<pre class="issue-text"[^>]* lang="en" dir="ltr">/, 'the text version carries the list’s language');
     assert.ok(html.includes('Preview &lt;me&gt; &amp; &quot;test&quot;'));
     assert.match(html, /\/assets\/[0-9a-f]+\/charts\.css/);
 
@@ -219,6 +220,20 @@ describeEachDatabase('newsletter issue admin', (use) => {
     assert.match(html, /<svg class="chart__svg" role="img" aria-label="Confirmed subscribers, last 90 days: line chart of subscribers/);
     assert.match(html, /<details class="chart__data">/);
     assert.match(html, /<th scope="row">\d{4}-\d{2}-\d{2}<\/th>/);
+  });
+
+  test('the preview of an Arabic issue reads right to left: subject, preheader and text version carry lang and dir', async () => {
+    const arabicList = await createList(use().db, { name: 'الطرفاء الأسبوعية', language: 'ar' });
+    const made = await post(editor, `/admin/newsletters/${arabicList}/issues`, { subject: 'محادثات المياه تُستأنف في عمّان' });
+    assert.equal(made.status, 303);
+    const issueId = issueIdOf(made.headers.get('location'));
+    assert.equal((await compose(issueId, { preheader: 'ثلاثة أشياء ينبغي معرفتها هذا الصباح', intro: 'صباح الخير. يعود المفاوضون إلى الطاولة اليوم.', action: 'save' })).status, 303);
+    const html = await (await editor.request(`/admin/newsletters/issues/${issueId}/preview`)).text();
+    assert.match(html, /<pre class="issue-text"[^>]* lang="ar" dir="rtl">[^<]*صباح الخير/);
+    assert.match(html, /<strong>Subject:<\/strong> <span lang="ar" dir="rtl">محادثات المياه/);
+    assert.match(html, /<strong>Preheader:<\/strong> <span lang="ar" dir="rtl">ثلاثة أشياء/);
+    // The admin page around it stays English, left to right.
+    assert.match(html, /<html lang="en"/);
   });
 
   test('a digest from a section, and a clear message when there is nothing to put in it', async () => {

@@ -218,9 +218,9 @@ export function registerIssueAdminRoutes(app: Hono<AppEnv>, ctx: AppContext): vo
   // --- Preview -------------------------------------------------------------------------
 
   route('get', `/admin/newsletters/issues/${ISSUE}/preview`, 'newsletters.manage', async (c, user) => {
-    const { issue } = await issueAndList(c);
+    const { issue, list } = await issueAndList(c);
     const rendered = await previewIssue(ctx, issue.id);
-    const response = await page(c, user, `Preview: ${issue.subject}`, <PreviewView issue={issue} text={rendered.text} subject={rendered.subject} />, 200, true);
+    const response = await page(c, user, `Preview: ${issue.subject}`, <PreviewView issue={issue} text={rendered.text} subject={rendered.subject} language={list.language} />, 200, true);
     // The two frames show this site's own preview.html; nothing else may be framed.
     const policy = response.headers.get('content-security-policy');
     if (policy) response.headers.set('content-security-policy', `${policy}; frame-src 'self'`);
