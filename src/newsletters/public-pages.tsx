@@ -8,6 +8,8 @@ import type { Messages } from '../i18n/index.ts';
 import { directionOf } from '../i18n/languages.ts';
 import type { SubscriptionStatus } from '../db/schema-newsletters.ts';
 import type { PageChrome } from '../site/chrome.ts';
+import { CONFIRMATION_HOURS, MAIL_LINK_DAYS } from './links.ts';
+import type { NEWSLETTER_LINK } from './links.ts';
 import type { Child } from '../site/jsx/jsx-runtime.ts';
 import { Layout } from '../site/layout.tsx';
 import { EmailField, FormProblems, Honeypot, SUBSCRIBE_PATH, newslettersUrl } from './form-parts.tsx';
@@ -170,8 +172,23 @@ export function ConfirmedPage(props: { chrome: PageChrome; lists: Newsletter[]; 
   );
 }
 
-/** An expired, forged, superseded or erased link. */
-export function LinkProblemPage(props: { chrome: PageChrome; reason: 'expired' | 'invalid' }) {
+/** Which kind of link from our mail a reader followed. */
+export type NewsletterLinkKind = keyof typeof NEWSLETTER_LINK;
+
+/** Why a link of a kind expired, with how long links of that kind work and what to do instead. */
+function expiredText(kind: NewsletterLinkKind, n: Messages['newsletters']): string {
+  switch (kind) {
+    case 'confirm':
+      return format(n.confirmLinkExpiredText, { hours: CONFIRMATION_HOURS });
+    case 'preferences':
+      return format(n.preferencesLinkExpiredText, { days: MAIL_LINK_DAYS });
+    case 'unsubscribe':
+      return format(n.unsubscribeLinkExpiredText, { days: MAIL_LINK_DAYS });
+  }
+}
+
+/** An expired, forged, superseded or erased link of a kind (confirmation, preferences, unsubscribe). */
+export function LinkProblemPage(props: { chrome: PageChrome; reason: 'expired' | 'invalid'; kind: NewsletterLinkKind }) {
   const { t, language } = props.chrome;
   const n = t.newsletters;
   const title = props.reason === 'expired' ? n.linkExpiredTitle : n.linkInvalidTitle;
@@ -179,7 +196,7 @@ export function LinkProblemPage(props: { chrome: PageChrome; reason: 'expired' |
     <Page chrome={props.chrome} title={title} narrow>
       <div class="newsletter-message newsletter-message--problem">
         <h1>{title}</h1>
-        <p>{props.reason === 'expired' ? n.linkExpiredText : n.linkInvalidText}</p>
+        <p>{props.reason === 'expired' ? expiredText(props.kind, n) : n.linkInvalidText}</p>
         <p>
           <a href={newslettersUrl(language)}>{n.backToNewsletters}</a>
         </p>

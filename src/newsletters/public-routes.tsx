@@ -31,6 +31,7 @@ import { NEWSLETTER_LINK, preferencesUrl } from './links.ts';
 import { getNewsletter, publicNewsletterBySlug, publicNewsletters } from './lists.ts';
 import type { Newsletter } from './lists.ts';
 import { CheckInboxPage, ConfirmPage, ConfirmedPage, EmbedPage, FORM_TOKEN_FIELD, LinkProblemPage, MessagePage, NewslettersPage, PreferencesPage, UnsubscribePage, UnsubscribedPage } from './public-pages.tsx';
+import type { NewsletterLinkKind } from './public-pages.tsx';
 import { eraseSubscriber, preferenceLines, readerData, readerOfLink, savePreferences, unsubscribeAll, unsubscribeOne } from './reader-account.ts';
 import type { LinkReader } from './reader-account.ts';
 import { checkSignupForm, limitClient, readSignupForm, requestSubscription } from './signup.ts';
@@ -137,9 +138,9 @@ export function registerNewsletterRoutes(app: Hono<AppEnv>, ctx: AppContext): vo
 
   // --- Links in mail -------------------------------------------------------------------------
 
-  async function linkProblem(c: AnyContext, reader: Extract<LinkReader, { ok: false }>): Promise<Response> {
+  async function linkProblem(c: AnyContext, reader: Extract<LinkReader, { ok: false }>, kind: NewsletterLinkKind): Promise<Response> {
     const chrome = await chromeIn(preferredLanguage(c.req.header('accept-language')));
-    return private_(await page(c, chrome, <LinkProblemPage chrome={chrome} reason={reader.reason} />, 400));
+    return private_(await page(c, chrome, <LinkProblemPage chrome={chrome} reason={reader.reason} kind={kind} />, 400));
   }
 
   const manageUrlOf = (subscriber: { id: number; linkVersion: number }) => preferencesUrl(ctx, subscriber.id, subscriber.linkVersion);
@@ -150,7 +151,7 @@ export function registerNewsletterRoutes(app: Hono<AppEnv>, ctx: AppContext): vo
   // acted). The page is one click away and explains what is being confirmed.
   app.get(`/newsletters/confirm/${TOKEN_ROUTE}`, async (c) => {
     const reader = await readerOfLink(ctx.db, ctx.links, NEWSLETTER_LINK.confirm, c.req.param('token'));
-    if (!reader.ok) return linkProblem(c, reader);
+    if (!reader.ok) return linkProblem(c, reader, 'confirm');
     const chrome = await chromeIn(reader.subscriber.language);
     const lists = await listsInStatus(ctx.db, reader.subscriber.id, 'pending');
     return private_(await page(c, chrome, <ConfirmPage chrome={chrome} action={c.req.path} lists={lists} manageUrl={await manageUrlOf(reader.subscriber)} />));
@@ -159,7 +160,7 @@ export function registerNewsletterRoutes(app: Hono<AppEnv>, ctx: AppContext): vo
   app.post(`/newsletters/confirm/${TOKEN_ROUTE}`, async (c) => {
     checkSameOrigin(c, ctx);
     const reader = await readerOfLink(ctx.db, ctx.links, NEWSLETTER_LINK.confirm, c.req.param('token'));
-    if (!reader.ok) return linkProblem(c, reader);
+    if (!reader.ok) return linkProblem(c, reader, 'confirm');
     const lists = await confirmPending(ctx.db, reader.subscriber.id);
     const chrome = await chromeIn(reader.subscriber.language);
     return private_(await page(c, chrome, <ConfirmedPage chrome={chrome} lists={lists} manageUrl={await manageUrlOf(reader.subscriber)} />));
@@ -187,7 +188,7 @@ export function registerNewsletterRoutes(app: Hono<AppEnv>, ctx: AppContext): vo
 
   app.get(`/newsletters/preferences/${TOKEN_ROUTE}`, async (c) => {
     const reader = await readerOfLink(ctx.db, ctx.links, NEWSLETTER_LINK.preferences, c.req.param('token'));
-    if (!reader.ok) return linkProblem(c, reader);
+    if (!reader.ok) return linkProblem(c, reader, 'preferences');
     return preferencesPage(c, reader);
   });
 
@@ -196,7 +197,7 @@ export function registerNewsletterRoutes(app: Hono<AppEnv>, ctx: AppContext): vo
     const body = await c.req.parseBody({ all: true });
     checkPublicFormToken(c, body[FORM_TOKEN_FIELD]);
     const reader = await readerOfLink(ctx.db, ctx.links, NEWSLETTER_LINK.preferences, c.req.param('token'));
-    if (!reader.ok) return linkProblem(c, reader);
+    if (!reader.ok) return linkProblem(c, reader, 'preferences');
     const { subscriber } = reader;
     const t = (await chromeIn(subscriber.language)).t.newsletters;
     switch (body.action) {
@@ -247,7 +248,7 @@ export function registerNewsletterRoutes(app: Hono<AppEnv>, ctx: AppContext): vo
   // A GET only shows the button: link scanners and prefetchers must unsubscribe no one.
   app.get(`/newsletters/unsubscribe/${TOKEN_ROUTE}`, async (c) => {
     const target = await unsubscribeTarget(c);
-    if ('ok' in target) return linkProblem(c, target);
+    if ('ok' in target) return linkProblem(c, target, 'unsubscribe');
     const chrome = await chromeIn(target.list.language);
     return private_(await page(c, chrome, <UnsubscribePage chrome={chrome} action={c.req.path} list={target.list} email={target.reader.subscriber.email} />));
   });
@@ -256,7 +257,7 @@ export function registerNewsletterRoutes(app: Hono<AppEnv>, ctx: AppContext): vo
   // mail provider's servers. It is not read: the signed link alone decides.
   app.post(`/newsletters/unsubscribe/${TOKEN_ROUTE}`, async (c) => {
     const target = await unsubscribeTarget(c);
-    if ('ok' in target) return linkProblem(c, target);
+    if ('ok' in target) return linkProblem(c, target, 'unsubscribe');
     const { subscriber, issueId } = target.reader;
     await unsubscribeOne(ctx.db, subscriber.id, target.list.id, issueId);
     const chrome = await chromeIn(target.list.language);

@@ -178,7 +178,15 @@ describeEachDatabase('newsletter preferences', (use) => {
     const oldPost = await current.browser.request(old.path, { form: { action: 'unsubscribe-all', form_token: current.token }, headers: { origin: ORIGIN } });
     assert.equal(oldPost.status, 400);
     const expired = new URL(await preferencesUrl(t.ctx, id, 2, new Date(Date.now() - 401 * 86_400_000))).pathname;
-    assert.equal((await t.app.request(expired)).status, 400);
+    const expiredPage = await t.app.request(expired);
+    assert.equal(expiredPage.status, 400);
+    // The page says how long this kind of link works, not what a confirmation link does.
+    const expiredHtml = await expiredPage.text();
+    assert.match(expiredHtml, /This link has expired/);
+    assert.match(expiredHtml, /Links to manage your newsletters work for 400 days after we send them/);
+    assert.doesNotMatch(expiredHtml, /Confirmation links|48 hours/);
+    const arabic = await (await t.app.request(expired, { headers: { 'accept-language': 'ar' } })).text();
+    assert.match(arabic, /تعمل روابط إدارة النشرات مدة 400 يوم/);
     assert.deepEqual(await statuses(id), { [a]: 'confirmed' });
   });
 });
