@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { test } from 'node:test';
-import { ConfigError, loadConfig } from './config.ts';
+import { ConfigError, configWarnings, loadConfig } from './config.ts';
 
 test('defaults make a two-command install work', () => {
   const config = loadConfig({});
@@ -57,4 +57,14 @@ test('newsletter sending settings have safe defaults and are checked', () => {
   assert.deepEqual(loadConfig({ NEWSLETTER_RATE_PER_SECOND: '14', NEWSLETTER_SMTP_CONNECTIONS: '10', NEWSLETTER_SEND_IN_SERVER: 'false' }).newsletter, { ratePerSecond: 14, smtpConnections: 10, sendInServer: false });
   assert.throws(() => loadConfig({ NEWSLETTER_SMTP_CONNECTIONS: '0' }), /NEWSLETTER_SMTP_CONNECTIONS/);
   assert.throws(() => loadConfig({ MASTHEAD_SECRET: 'short' }), /MASTHEAD_SECRET must be at least 32 characters/);
+});
+
+test('real mail with an http PUBLIC_URL is one warning naming the variable; https, or no SMTP, none', () => {
+  const warnings = configWarnings(loadConfig({ SMTP_URL: 'smtp://mail.example.org:587', PUBLIC_URL: 'http://news.example.org' }));
+  assert.equal(warnings.length, 1);
+  assert.match(warnings[0] ?? '', /^PUBLIC_URL is http \(http:\/\/news\.example\.org\) while SMTP_URL sends real mail: the List-Unsubscribe links in newsletters must be https/);
+  assert.deepEqual(configWarnings(loadConfig({ SMTP_URL: 'smtp://mail.example.org:587', PUBLIC_URL: 'https://news.example.org' })), []);
+  // The default PUBLIC_URL is http://HOST:PORT: a demo install without SMTP keeps mail in the outbox, nothing to warn about.
+  assert.deepEqual(configWarnings(loadConfig({})), []);
+  assert.deepEqual(configWarnings(loadConfig({ SMTP_URL: 'smtps://mail.example.org' })).length, 1, 'the default http://127.0.0.1:3000 with SMTP warns too');
 });
