@@ -5,7 +5,7 @@
  */
 import { format } from '../i18n/index.ts';
 import type { Messages } from '../i18n/index.ts';
-import { directionOf } from '../i18n/languages.ts';
+import { LANGUAGES, directionOf, isLanguageCode } from '../i18n/languages.ts';
 import type { SubscriptionStatus } from '../db/schema-newsletters.ts';
 import type { PageChrome } from '../site/chrome.ts';
 import { CONFIRMATION_HOURS, MAIL_LINK_DAYS } from './links.ts';
@@ -20,18 +20,55 @@ import type { SignupProblem } from './signup.ts';
 /** Name of the double-submit token field on the preferences page. */
 export const FORM_TOKEN_FIELD = 'form_token';
 
-/** A list's name, description and cadence, marked with its language when it differs from the page's. */
-function ListText(props: { list: Newsletter; pageLanguage: string; headingId?: string }) {
+/** `lang` and `dir` for something in `language` on a page in `pageLanguage` (none when they are the same). */
+function languageAttributes(language: string, pageLanguage: string): { lang?: string; dir?: 'ltr' | 'rtl' } {
+  return language === pageLanguage ? {} : { lang: language, dir: directionOf(language) };
+}
+
+/** A list's name, description and cadence (the caller marks their language). */
+function ListTextParts(props: { list: Newsletter; withLanguage?: boolean }) {
   const { list } = props;
-  const lang = list.language !== props.pageLanguage ? list.language : undefined;
+  const language = isLanguageCode(list.language) ? LANGUAGES[list.language].nativeName : list.language;
   return (
-    <span class="newsletter-list__text" lang={lang} dir={lang ? directionOf(lang) : undefined}>
-      <span class="newsletter-list__name" id={props.headingId}>
-        {list.name}
-      </span>
+    <>
+      {props.withLanguage ? <span class="newsletter-list__language">{language}</span> : null}
+      <span class="newsletter-list__name">{list.name}</span>
       {list.cadence ? <span class="newsletter-list__cadence">{list.cadence}</span> : null}
       {list.description ? <span class="newsletter-list__description">{list.description}</span> : null}
+    </>
+  );
+}
+
+/** A list's texts, marked with its language when it differs from the page's. */
+function ListText(props: { list: Newsletter; pageLanguage: string }) {
+  return (
+    <span class="newsletter-list__text" {...languageAttributes(props.list.language, props.pageLanguage)}>
+      <ListTextParts list={props.list} />
     </span>
+  );
+}
+
+/**
+ * One list as a check box card, labelled with its language. A list in another language than
+ * the page's is laid out in its own direction as a whole (an Arabic card on an English page
+ * has its box at the right, beside the start of its right-aligned text); anything in the
+ * page's language inside it (the reader's status) keeps the page's language and direction.
+ */
+function ListCard(props: { list: Newsletter; pageLanguage: string; checked: boolean; status?: { status: SubscriptionStatus; text: string } }) {
+  const { list, pageLanguage } = props;
+  const isForeign = list.language !== pageLanguage;
+  return (
+    <label class="newsletter-list__item" {...languageAttributes(list.language, pageLanguage)}>
+      <input type="checkbox" name="newsletter" value={String(list.id)} checked={props.checked ? true : undefined} />
+      <span class="newsletter-list__text">
+        <ListTextParts list={list} withLanguage />
+      </span>
+      {props.status ? (
+        <span class={`newsletter-status newsletter-status--${props.status.status}`} {...(isForeign ? { lang: pageLanguage, dir: directionOf(pageLanguage) } : {})}>
+          {props.status.text}
+        </span>
+      ) : null}
+    </label>
   );
 }
 
@@ -44,7 +81,7 @@ function Page(props: { chrome: PageChrome; title: string; narrow?: boolean; chil
   );
 }
 
-/** /newsletters: every public list of the edition with a checkbox, and one email field. */
+/** /newsletters: every public list with a checkbox (the edition's language first), and one email field. */
 export function NewslettersPage(props: { chrome: PageChrome; lists: Newsletter[]; problems?: SignupProblem[]; email?: string; checked?: number[] }) {
   const { chrome, lists } = props;
   const { t, language } = chrome;
@@ -69,10 +106,7 @@ export function NewslettersPage(props: { chrome: PageChrome; lists: Newsletter[]
             <fieldset class="newsletter-list">
               <legend>{n.choose}</legend>
               {lists.map((list) => (
-                <label class="newsletter-list__item">
-                  <input type="checkbox" name="newsletter" value={String(list.id)} checked={checked.has(list.id) || lists.length === 1 ? true : undefined} />
-                  <ListText list={list} pageLanguage={language} />
-                </label>
+                <ListCard list={list} pageLanguage={language} checked={checked.has(list.id) || lists.length === 1} />
               ))}
             </fieldset>
             <div class="newsletter-signup__submit">
@@ -205,10 +239,6 @@ export function LinkProblemPage(props: { chrome: PageChrome; reason: 'expired' |
   );
 }
 
-function statusText(status: SubscriptionStatus | null, t: Messages): string | null {
-  return status ? t.newsletters.statuses[status] : null;
-}
-
 /** The preferences page of one reader. */
 export function PreferencesPage(props: { chrome: PageChrome; action: string; email: string; lines: PreferenceLine[]; formToken: string; notice?: string | null; problem?: string | null }) {
   const { chrome, lines } = props;
@@ -234,11 +264,12 @@ export function PreferencesPage(props: { chrome: PageChrome; action: string; ema
         <fieldset class="newsletter-list">
           <legend>{format(n.preferencesIntro, { email: '\u2068' + props.email + '\u2069' })}</legend>
           {lines.map((line) => (
-            <label class="newsletter-list__item">
-              <input type="checkbox" name="newsletter" value={String(line.newsletter.id)} checked={line.status === 'confirmed' || line.status === 'pending' ? true : undefined} />
-              <ListText list={line.newsletter} pageLanguage={language} />
-              {line.status ? <span class={`newsletter-status newsletter-status--${line.status}`}>{statusText(line.status, t)}</span> : null}
-            </label>
+            <ListCard
+              list={line.newsletter}
+              pageLanguage={language}
+              checked={line.status === 'confirmed' || line.status === 'pending'}
+              status={line.status ? { status: line.status, text: t.newsletters.statuses[line.status] } : undefined}
+            />
           ))}
         </fieldset>
         <button type="submit" class="newsletter-form__submit">

@@ -122,7 +122,7 @@ export const en = {
   newsletters: {
     pageTitle: 'Newsletters',
     pageIntro: 'Our journalism in your inbox, free. Choose one or more newsletters, enter your email address, then confirm from the message we send you.',
-    empty: 'There are no newsletters in this edition yet.',
+    empty: 'There are no newsletters yet.',
     choose: 'Choose your newsletters',
     emailLabel: 'Email address',
     emailHint: 'We use it only to send the newsletters you choose. Every email has a link to unsubscribe.',

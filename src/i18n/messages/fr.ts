@@ -77,7 +77,7 @@ export const fr: Messages = {
   newsletters: {
     pageTitle: 'Newsletters',
     pageIntro: 'Notre journalisme dans votre boîte mail, gratuitement. Choisissez une ou plusieurs newsletters, saisissez votre adresse, puis confirmez depuis le message que nous vous enverrons.',
-    empty: 'Cette édition n’a pas encore de newsletter.',
+    empty: 'Il n’y a pas encore de newsletter.',
     choose: 'Choisissez vos newsletters',
     emailLabel: 'Adresse e-mail',
     emailHint: 'Nous l’utilisons uniquement pour envoyer les newsletters choisies. Chaque envoi contient un lien de désinscription.',
