@@ -171,7 +171,7 @@ export function registerNewsletterRoutes(app: Hono<AppEnv>, ctx: AppContext): vo
   async function preferencesPage(c: AnyContext, reader: Extract<LinkReader, { ok: true }>, problem: string | null = null, status = 200): Promise<Response> {
     const chrome = await chromeIn(reader.subscriber.language);
     const noticeKey = PREFERENCE_NOTICES[c.req.query('notice') as keyof typeof PREFERENCE_NOTICES];
-    const lines = await preferenceLines(ctx.db, reader.subscriber.id);
+    const lines = await preferenceLines(ctx.db, reader.subscriber.id, reader.subscriber.language);
     const body = (
       <PreferencesPage
         chrome={chrome}

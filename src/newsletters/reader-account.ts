@@ -9,6 +9,7 @@ import type { Database } from '../db/schema.ts';
 import type { SubscriptionStatus } from '../db/schema-newsletters.ts';
 import type { LinkSigner } from '../shared/signed-links.ts';
 import { ValidationError } from '../shared/validation.ts';
+import { inLanguageFirst } from './lists.ts';
 import type { Newsletter } from './lists.ts';
 import { subscriberOfLink } from './links.ts';
 import { changeSubscriptionStatus, findSubscriber, recordEvent } from './subscribers.ts';
@@ -35,13 +36,17 @@ export interface PreferenceLine {
   status: SubscriptionStatus | null;
 }
 
-/** Every public list, plus private lists the reader is on, with the reader's status on each. */
-export async function preferenceLines(db: Kysely<Database>, subscriberId: number): Promise<PreferenceLine[]> {
-  const [lists, subscriptions] = await Promise.all([
-    db.selectFrom('newsletters').selectAll().orderBy('language').orderBy('position').orderBy('id').execute(),
+/**
+ * Every public list, plus private lists the reader is on, with the reader's status on each:
+ * the lists in `languageFirst` (the reader's edition) first, then the others, each in list order.
+ */
+export async function preferenceLines(db: Kysely<Database>, subscriberId: number, languageFirst?: string): Promise<PreferenceLine[]> {
+  const [all, subscriptions] = await Promise.all([
+    db.selectFrom('newsletters').selectAll().orderBy('position').orderBy('id').execute(),
     db.selectFrom('subscriptions').select(['newsletter_id', 'status']).where('subscriber_id', '=', subscriberId).execute(),
   ]);
   const statusOf = new Map(subscriptions.map((row) => [row.newsletter_id, row.status]));
+  const lists = languageFirst ? inLanguageFirst(all, languageFirst) : all;
   return lists
     .filter((list) => list.visibility === 'public' || statusOf.has(list.id))
     .map((newsletter) => ({ newsletter, status: statusOf.get(newsletter.id) ?? null }));
