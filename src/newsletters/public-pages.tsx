@@ -1,7 +1,7 @@
 /**
  * The reader's newsletter pages: the list of newsletters with the sign-up form, "check
- * your inbox", confirming, link problems, the preferences page, unsubscribing, and the
- * bare embeddable form. Every text comes from the reader's catalogue (`t.newsletters`).
+ * your inbox", confirming, link problems, the preferences page and unsubscribing (the
+ * embeddable form is embed-views.tsx). Every text comes from the reader's catalogue (`t.newsletters`).
  */
 import { format } from '../i18n/index.ts';
 import type { Messages } from '../i18n/index.ts';
@@ -366,60 +366,5 @@ export function UnsubscribedPage(props: { chrome: PageChrome; list: Newsletter; 
         </p>
       </div>
     </Page>
-  );
-}
-
-/**
- * The embeddable form of one list, for an <iframe> on another site: no site chrome, our
- * stylesheet, a form that posts to this site (the answer stays inside the frame).
- */
-export function EmbedPage(props: { chrome: PageChrome; list: Newsletter; problems?: SignupProblem[]; email?: string; done?: string }) {
-  const { chrome, list } = props;
-  const { t } = chrome;
-  const n = t.newsletters;
-  const language = list.language;
-  const problems = props.problems ?? [];
-  return (
-    <html lang={language} dir={directionOf(language)}>
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <meta name="robots" content="noindex" />
-        <title>{`${list.name} | ${chrome.site.name}`}</title>
-        <link rel="stylesheet" href={chrome.assetPath('styles.css')} />
-      </head>
-      <body class="newsletter-embed">
-        <main class="newsletter-embed__box">
-          <p class="newsletter-promo__kicker">{format(n.embedFrom, { site: chrome.site.name })}</p>
-          <h1 class="newsletter-promo__title">{list.name}</h1>
-          {props.done ? (
-            <p class="newsletter-embed__done" role="status">
-              {props.done}
-            </p>
-          ) : (
-            <>
-              {list.description ? <p class="newsletter-promo__description">{list.description}</p> : null}
-              {list.cadence ? <p class="newsletter-promo__cadence">{list.cadence}</p> : null}
-              <form class="newsletter-form" method="post" action={SUBSCRIBE_PATH} novalidate={problems.length > 0 ? true : undefined}>
-                <FormProblems id="newsletter-embed-problems" problems={problems} t={t} />
-                <input type="hidden" name="newsletter" value={String(list.id)} />
-                <input type="hidden" name="language" value={language} />
-                <input type="hidden" name="source" value="embed" />
-                <div class="newsletter-form__inline">
-                  <EmailField id="newsletter-embed-email" t={t} value={props.email ?? ''} invalid={problems.length > 0} describedBy="newsletter-embed-smallprint" />
-                  <button type="submit" class="newsletter-form__submit">
-                    {n.subscribe}
-                  </button>
-                </div>
-                <Honeypot id="newsletter-embed-website" />
-                <p class="newsletter-promo__smallprint" id="newsletter-embed-smallprint">
-                  {n.promoSmallPrint}
-                </p>
-              </form>
-            </>
-          )}
-        </main>
-      </body>
-    </html>
   );
 }

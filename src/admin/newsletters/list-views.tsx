@@ -3,7 +3,8 @@ import { FormErrors } from '../admin-layout.tsx';
 import { LANGUAGES } from '../../i18n/languages.ts';
 import type { Newsletter, NewsletterSummary, PromoRuleView } from '../../newsletters/lists.ts';
 import { NEWSLETTER_SLUG_MAX } from '../../newsletters/lists.ts';
-import { absoluteUrl } from '../../site/urls.ts';
+import { embedSnippet } from '../../newsletters/embed-loader.ts';
+import { embedPath } from '../../newsletters/embed-views.tsx';
 import { Csrf, DeleteBox, Notice } from '../../taxonomy/form-parts.tsx';
 
 /** What the newsletter form shows: the stored values, or what was just typed. */
@@ -20,13 +21,6 @@ export function newsletterFormValues(list: Newsletter): NewsletterFormValues {
     name: list.name, slug: list.slug, description: list.description, cadence: list.cadence, senderName: list.sender_name, senderAddress: list.sender_address,
     replyTo: list.reply_to ?? '', language: list.language, visibility: list.visibility, position: String(list.position), trackOpens: list.track_opens ? '1' : '',
   };
-}
-
-/** The iframe code that puts a list's sign-up form on another site. */
-export function embedSnippet(publicUrl: string, list: Pick<Newsletter, 'slug' | 'name'>): string {
-  const src = absoluteUrl(publicUrl, `/newsletters/${list.slug}/embed`);
-  const title = list.name.replace(/[&"<>]/g, (ch) => ({ '&': '&amp;', '"': '&quot;', '<': '&lt;', '>': '&gt;' })[ch] ?? ch);
-  return `<iframe src="${src}" title="${title}" width="100%" height="320" style="border:0;max-width:36rem" loading="lazy"></iframe>`;
 }
 
 /** A list's issues and stats pages (both need only `newsletters.manage`, like the pages that show these links). */
@@ -88,10 +82,11 @@ export function NewsletterIndexView(props: { lists: NewsletterSummary[]; publicU
                       <summary>Embed code</summary>
                       <label>
                         Paste this into another site’s page to show the sign-up form of {list.name}:
-                        <textarea readonly rows={4} cols={50} spellcheck="false">
-                          {embedSnippet(props.publicUrl, list)}
+                        <textarea readonly rows={6} cols={50} spellcheck="false">
+                          {embedSnippet(props.publicUrl, list, embedPath(list.slug))}
                         </textarea>
                       </label>
+                      <p class="admin-sub">The script line lets the frame fit its form exactly; without it the frame keeps a height the form fits on phones.</p>
                     </details>
                   ) : (
                     <span class="admin-sub">Private lists have no public form</span>

@@ -180,6 +180,7 @@ export const en = {
     unsubscribedText: 'You will no longer receive {name}.',
     changedMind: 'Changed your mind, or want other newsletters?',
     embedFrom: 'A newsletter from {site}',
+    embedUnavailable: 'This sign-up form is not available any more.',
     mailConfirmSubject: 'Confirm your subscription to {site}',
     mailConfirmIntro: 'Someone, probably you, asked to receive these newsletters from {site} at this address:',
     mailConfirmAction: 'To confirm, open this link (it works for 48 hours):',
