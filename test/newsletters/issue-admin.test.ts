@@ -152,7 +152,9 @@ describeEachDatabase('newsletter issue admin', (use) => {
     await compose(issueId, { action: `add:${articleIds[1]}` });
     const confirm = await editor.request(`/admin/newsletters/issues/${issueId}/send`);
     assert.equal(confirm.status, 200);
-    assert.match(await confirm.text(), /to 3 confirmed subscribers of The Tamarisk Daily/);
+    const confirmHtml = await confirm.text();
+    assert.match(confirmHtml, /to 3 confirmed subscribers of The Tamarisk Daily/);
+    assert.match(confirmHtml, /The site has no postal address yet/, 'the sender is told the footer lacks the address the law asks for');
     assert.equal((await post(editor, `/admin/newsletters/issues/${issueId}/send`, {})).status, 422);
     assert.equal((await getIssue(use().db, issueId))?.status, 'draft');
 

@@ -261,8 +261,9 @@ export function registerIssueAdminRoutes(app: Hono<AppEnv>, ctx: AppContext): vo
 
   async function sendConfirm(c: AnyContext, user: SessionUser, problems: string[] = [], status = 200): Promise<Response> {
     const { issue, list } = await issueAndList(c);
-    const recipients = await confirmedCount(ctx.db, list.id);
-    return page(c, user, `Send: ${issue.subject}`, <SendConfirmView issue={issue} list={list} recipients={recipients} csrf={user.csrfToken} problems={problems} />, status);
+    const [recipients, catalog] = await Promise.all([confirmedCount(ctx.db, list.id), ctx.catalog()]);
+    const view = <SendConfirmView issue={issue} list={list} recipients={recipients} csrf={user.csrfToken} problems={problems} hasPostalAddress={catalog.site.postalAddress !== ''} />;
+    return page(c, user, `Send: ${issue.subject}`, view, status);
   }
 
   route('get', `/admin/newsletters/issues/${ISSUE}/send`, 'newsletters.send', async (c, user) => {

@@ -374,11 +374,16 @@ export function PreviewView(props: { issue: IssueRecord; text: string; subject: 
 }
 
 /** The send confirmation: how many people will get it, and one button. */
-export function SendConfirmView(props: { issue: IssueRecord; list: Newsletter; recipients: number; csrf: string; problems: string[] }) {
+export function SendConfirmView(props: { issue: IssueRecord; list: Newsletter; recipients: number; csrf: string; problems: string[]; hasPostalAddress: boolean }) {
   const base = `/admin/newsletters/issues/${props.issue.id}`;
   return (
     <>
       <FormErrors problems={props.problems} />
+      {props.hasPostalAddress ? null : (
+        <p class="taxonomy-warning">
+          The site has no postal address yet, so the issue’s footer will lack one; anti-spam laws require the sender’s physical address in bulk mail. An admin adds it under <a href="/admin/settings">Settings → Newsletters</a>.
+        </p>
+      )}
       <p>
         <strong>{props.issue.subject}</strong>
       </p>

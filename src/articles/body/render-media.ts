@@ -1,7 +1,7 @@
 // Renderers for the body blocks that draw on data outside the document: stored
 // images, third-party embeds and links to other articles.
 
-import type { RenderableImage } from '../../media/types.ts';
+import { creditLine, photoCredit } from '../../media/credit.ts';
 import { renderPictureHtml } from '../../media/picture.ts';
 import type { EmbedNode, EmbedProvider, ImageBlockNode, RelatedLinkNode } from './document.ts';
 import { EMBED_PROVIDER_NAMES } from './document.ts';
@@ -23,24 +23,12 @@ export function renderImageBlock(node: ImageBlockNode, ctx: BodyRenderContext, l
   if (picture === '') return '';
   // null means "use the stored value"; an empty string is an editor's deliberate "none here".
   const caption = (node.attrs.caption ?? image.caption ?? '').trim();
-  const credit = (node.attrs.credit ?? storedCredit(image)).trim();
+  const credit = creditLine(photoCredit(image, node.attrs.credit), ctx.labels.photoCredit);
   const parts: string[] = [];
   if (caption !== '') parts.push(`<span class="figure__caption">${escapeHtml(caption)}</span>`);
-  if (credit !== '') {
-    const line = ctx.labels.photoCredit === '' ? credit : `${ctx.labels.photoCredit} ${credit}`;
-    parts.push(`<span class="figure__credit">${escapeHtml(line)}</span>`);
-  }
+  if (credit !== '') parts.push(`<span class="figure__credit">${escapeHtml(credit)}</span>`);
   const figcaption = parts.length > 0 ? `<figcaption>${parts.join(' ')}</figcaption>` : '';
   return `<figure class="figure figure--inline">${picture}${figcaption}</figure>`;
-}
-
-// Wire photos must name the agency (the licence requires it), so the organisation
-// is kept alongside the photographer: "Jane Doe/Agency".
-function storedCredit(image: RenderableImage): string {
-  const names = [image.credit, image.creditOrganisation].filter(
-    (name): name is string => name !== null && name.trim() !== '',
-  );
-  return [...new Set(names.map((name) => name.trim()))].join('/');
 }
 
 /** Renders an embed as a click-to-load placeholder that fetches nothing from the provider. */
