@@ -137,6 +137,8 @@ export interface NewsletterLinksTable {
   id: Generated<number>;
   issue_id: number;
   url: string;
+  /** The article the link leads to (its headline names the link in the stats); null for older rows or a deleted article. */
+  article_id: number | null;
   clicks: number;
 }
 

@@ -62,6 +62,7 @@ interface ItemPhoto {
 
 /** One article as the issue shows it. */
 interface ItemView {
+  articleId: number;
   url: string;
   headline: string;
   standfirst: string;
@@ -136,6 +137,7 @@ export async function loadIssueView(app: AppContext, issueOrId: number | IssueRe
     const variant = image?.canDistribute ? jpegClosestTo(image.variants, PHOTO_TARGET_WIDTH) : undefined;
     const section = catalog.sectionsById.get(row.section_id);
     items.push({
+      articleId: row.id,
       url: absoluteUrl(publicUrl, articleUrl(row.language, row.section_slug, row.slug)),
       headline: row.headline,
       standfirst: row.standfirst,
@@ -366,16 +368,26 @@ export async function openPixelUrl(app: AppContext, issueId: number): Promise<st
   return absoluteUrl(app.config.publicUrl, `/newsletters/o/${token}.gif`);
 }
 
-/** Makes sure every URL has its link row for this issue (reusing rows from an earlier freeze); returns redirect URLs by target. */
-async function clickUrlsFor(app: AppContext, issueId: number, urls: readonly string[]): Promise<Map<string, string>> {
-  const distinct = [...new Set(urls)];
+/**
+ * Makes sure every URL has its link row for this issue, with the article it leads to (reusing
+ * rows from an earlier freeze); returns redirect URLs by target.
+ */
+async function clickUrlsFor(app: AppContext, issueId: number, targets: readonly { url: string; articleId: number }[]): Promise<Map<string, string>> {
+  const articleOf = new Map<string, number>();
+  for (const target of targets) if (!articleOf.has(target.url)) articleOf.set(target.url, target.articleId);
+  const distinct = [...articleOf.keys()];
   const ids = new Map<string, number>();
   await app.db.transaction().execute(async (trx) => {
-    const existing = await trx.selectFrom('newsletter_links').select(['id', 'url']).where('issue_id', '=', issueId).orderBy('id').execute();
-    for (const row of existing) if (!ids.has(row.url)) ids.set(row.url, row.id);
+    const existing = await trx.selectFrom('newsletter_links').select(['id', 'url', 'article_id']).where('issue_id', '=', issueId).orderBy('id').execute();
+    for (const row of existing) {
+      if (ids.has(row.url)) continue;
+      ids.set(row.url, row.id);
+      const articleId = articleOf.get(row.url);
+      if (row.article_id === null && articleId !== undefined) await trx.updateTable('newsletter_links').set({ article_id: articleId }).where('id', '=', row.id).execute();
+    }
     for (const url of distinct) {
       if (ids.has(url)) continue;
-      const row = await trx.insertInto('newsletter_links').values({ issue_id: issueId, url, clicks: 0 }).returning('id').executeTakeFirstOrThrow();
+      const row = await trx.insertInto('newsletter_links').values({ issue_id: issueId, url, article_id: articleOf.get(url) ?? null, clicks: 0 }).returning('id').executeTakeFirstOrThrow();
       ids.set(url, row.id);
     }
   });
@@ -390,7 +402,7 @@ export async function freezeIssue(app: AppContext, issueId: number): Promise<Fro
   const redirects = await clickUrlsFor(
     app,
     issueId,
-    view.items.map((item) => item.url),
+    view.items.map((item) => ({ url: item.url, articleId: item.articleId })),
   );
   const rendered = await renderIssue(view, (url) => redirects.get(url) ?? url, { withOpenPixel: view.list.trackOpens });
   return {

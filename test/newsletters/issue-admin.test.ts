@@ -179,7 +179,12 @@ describeEachDatabase('newsletter issue admin', (use) => {
     const body = await stats.text();
     assert.match(body, /<dt>Recipients<\/dt>\s*<dd>3<\/dd>/);
     assert.match(body, /Clicks per hour \(UTC\)/);
-    assert.ok(body.includes('https://news.example.test/opinion/story-2'), 'the per-link table lists the issue’s link');
+    // Each link is named by its article's headline, with its address as the secondary line.
+    const headline = (await use().db.selectFrom('articles').select('headline').where('id', '=', articleIds[1] ?? 0).executeTakeFirstOrThrow()).headline;
+    const escaped = headline.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
+    assert.ok(body.includes(`<span class="issue-link__headline" lang="en" dir="ltr">${escaped}</span><span class="issue-link__url">https://news.example.test/opinion/story-2</span>`), 'the per-link table names the article');
+    const row = await use().db.selectFrom('newsletter_links').select(['article_id']).where('issue_id', '=', issueId).executeTakeFirstOrThrow();
+    assert.equal(Number(row.article_id), articleIds[1], 'freezing records which article a link leads to');
   });
 
   test('schedule: must be in the future; unschedule; audited', async () => {

@@ -12,6 +12,7 @@ import * as sitemaps from './20261128000200_sitemaps.ts';
 import * as tagSuggestions from './20261128000300_tag_suggestions.ts';
 import * as newsletters from './20261128000400_newsletters.ts';
 import * as syndication from './20261128000500_syndication.ts';
+import * as newsletterLinkArticles from './20261207000000_newsletter_link_articles.ts';
 
 /** Migration name → migration; names sort in the order they must run. */
 export const migrations: Record<string, Migration> = {
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   '20261128000300_tag_suggestions': tagSuggestions,
   '20261128000400_newsletters': newsletters,
   '20261128000500_syndication': syndication,
+  '20261207000000_newsletter_link_articles': newsletterLinkArticles,
 };
