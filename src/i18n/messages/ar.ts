@@ -183,6 +183,7 @@ export const ar: Messages = {
     changedMind: 'غيّرت رأيك، أو تريد نشرات أخرى؟',
     embedFrom: 'نشرة بريدية من {site}',
     embedUnavailable: 'استمارة الاشتراك هذه لم تعد متاحة.',
+    digestSubject: '{list} — {date}',
     mailConfirmSubject: 'أكّد اشتراكك في {site}',
     mailConfirmIntro: 'طلب أحدهم، وأنت على الأرجح، تلقّي هذه النشرات من {site} على هذا العنوان:',
     mailConfirmAction: 'للتأكيد، افتح هذا الرابط (يعمل مدة 48 ساعة):',

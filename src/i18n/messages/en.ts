@@ -181,6 +181,8 @@ export const en = {
     changedMind: 'Changed your mind, or want other newsletters?',
     embedFrom: 'A newsletter from {site}',
     embedUnavailable: 'This sign-up form is not available any more.',
+    // A digest's default subject (the desk edits it before sending).
+    digestSubject: '{list} — {date}',
     mailConfirmSubject: 'Confirm your subscription to {site}',
     mailConfirmIntro: 'Someone, probably you, asked to receive these newsletters from {site} at this address:',
     mailConfirmAction: 'To confirm, open this link (it works for 48 hours):',

@@ -135,6 +135,7 @@ export const fr: Messages = {
     changedMind: 'Vous avez changé d’avis, ou voulez d’autres newsletters ?',
     embedFrom: 'Une newsletter de {site}',
     embedUnavailable: 'Ce formulaire d’inscription n’est plus disponible.',
+    digestSubject: '{list} — {date}',
     mailConfirmSubject: 'Confirmez votre inscription à {site}',
     mailConfirmIntro: 'Quelqu’un, sans doute vous, a demandé à recevoir ces newsletters de {site} à cette adresse :',
     mailConfirmAction: 'Pour confirmer, ouvrez ce lien (valable 48 heures) :',
