@@ -77,7 +77,7 @@ export interface SubscriptionEventsTable {
   id: Generated<number>;
   newsletter_id: number;
   subscriber_id: number | null;
-  /** `signed_up`, `confirmed`, `unsubscribed`, `bounced`, `complained`, `imported`, `erased`, `resubscribed`. */
+  /** `signed_up`, `confirmed`, `unsubscribed`, `bounced`, `complained`, `imported`, `erased`, `resubscribed`, `expired` (never confirmed, purged). */
   kind: string;
   /** The issue whose unsubscribe link was used (stats), else null. */
   issue_id: number | null;

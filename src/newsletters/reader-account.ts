@@ -4,7 +4,7 @@
  * their data, and erase themselves. A link works only while it carries the subscriber's
  * current `link_version`; erasure deletes the row, so every earlier link stops working.
  */
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import type { SubscriptionStatus } from '../db/schema-newsletters.ts';
 import type { LinkSigner } from '../shared/signed-links.ts';
@@ -132,12 +132,15 @@ export async function readerData(db: Kysely<Database>, subscriberId: number): Pr
  * events and deliveries keep counting, without a link to anyone). One transaction.
  */
 export async function eraseSubscriber(db: Kysely<Database>, subscriberId: number, now = new Date().toISOString()): Promise<void> {
-  await db.transaction().execute(async (trx) => {
-    const subscriptions = await trx.selectFrom('subscriptions').select('newsletter_id').where('subscriber_id', '=', subscriberId).execute();
-    await trx.updateTable('newsletter_deliveries').set({ email: null, subscriber_id: null }).where('subscriber_id', '=', subscriberId).execute();
-    await trx.updateTable('subscription_events').set({ subscriber_id: null }).where('subscriber_id', '=', subscriberId).execute();
-    await trx.deleteFrom('subscriptions').where('subscriber_id', '=', subscriberId).execute();
-    await trx.deleteFrom('subscribers').where('id', '=', subscriberId).execute();
-    for (const { newsletter_id } of subscriptions) await recordEvent(trx, newsletter_id, null, 'erased', now);
-  });
+  await db.transaction().execute((trx) => eraseSubscriberIn(trx, subscriberId, now));
+}
+
+/** Erasure inside a transaction the caller holds (also used to remove readers with nothing left). */
+export async function eraseSubscriberIn(trx: Transaction<Database>, subscriberId: number, now: string): Promise<void> {
+  const subscriptions = await trx.selectFrom('subscriptions').select('newsletter_id').where('subscriber_id', '=', subscriberId).execute();
+  await trx.updateTable('newsletter_deliveries').set({ email: null, subscriber_id: null }).where('subscriber_id', '=', subscriberId).execute();
+  await trx.updateTable('subscription_events').set({ subscriber_id: null }).where('subscriber_id', '=', subscriberId).execute();
+  await trx.deleteFrom('subscriptions').where('subscriber_id', '=', subscriberId).execute();
+  await trx.deleteFrom('subscribers').where('id', '=', subscriberId).execute();
+  for (const { newsletter_id } of subscriptions) await recordEvent(trx, newsletter_id, null, 'erased', now);
 }
