@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { test } from 'node:test';
-import { ConfigError, loadConfig } from './config.ts';
+import { ConfigError, configWarnings, loadConfig } from './config.ts';
 
 test('defaults make a two-command install work', () => {
   const config = loadConfig({});
@@ -83,4 +83,14 @@ test('inbound mail settings: loopback and off in the server by default, feedback
   });
   assert.throws(() => loadConfig({ INBOUND_SMTP_TLS_KEY_FILE: '/etc/key.pem' }), /INBOUND_SMTP_TLS_KEY_FILE and INBOUND_SMTP_TLS_CERT_FILE must be set together/);
   assert.throws(() => loadConfig({ INBOUND_SMTP_TLS_KEY_FILE: '/nonexistent/key.pem', INBOUND_SMTP_TLS_CERT_FILE: '/nonexistent/cert.pem' }), /INBOUND_SMTP_TLS_KEY_FILE cannot be read/);
+});
+
+test('real mail with an http PUBLIC_URL is one warning naming the variable; https, or no SMTP, none', () => {
+  const warnings = configWarnings(loadConfig({ SMTP_URL: 'smtp://mail.example.org:587', PUBLIC_URL: 'http://news.example.org' }));
+  assert.equal(warnings.length, 1);
+  assert.match(warnings[0] ?? '', /^PUBLIC_URL is http \(http:\/\/news\.example\.org\) while SMTP_URL sends real mail: the List-Unsubscribe links in newsletters must be https/);
+  assert.deepEqual(configWarnings(loadConfig({ SMTP_URL: 'smtp://mail.example.org:587', PUBLIC_URL: 'https://news.example.org' })), []);
+  // The default PUBLIC_URL is http://HOST:PORT: a demo install without SMTP keeps mail in the outbox, nothing to warn about.
+  assert.deepEqual(configWarnings(loadConfig({})), []);
+  assert.deepEqual(configWarnings(loadConfig({ SMTP_URL: 'smtps://mail.example.org' })).length, 1, 'the default http://127.0.0.1:3000 with SMTP warns too');
 });

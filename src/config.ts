@@ -233,6 +233,20 @@ function inboundTlsFrom(values: z.output<typeof environmentSchema>): InboundConf
   return { key: read('INBOUND_SMTP_TLS_KEY_FILE', keyFile, 'PRIVATE KEY'), cert: read('INBOUND_SMTP_TLS_CERT_FILE', certFile, 'CERTIFICATE') };
 }
 
+/**
+ * Settings that are valid but will cause trouble, one sentence each, for start-up to log as
+ * warnings (the server still starts: a test install over plain http is legitimate).
+ */
+export function configWarnings(config: Config): string[] {
+  const warnings: string[] = [];
+  // Gmail and Yahoo honour one-click unsubscribe (RFC 8058) only for https links, and treat bulk
+  // mail without it as a reason to file it as spam.
+  if (config.smtpUrl && new URL(config.publicUrl).protocol === 'http:') {
+    warnings.push(`PUBLIC_URL is http (${config.publicUrl}) while SMTP_URL sends real mail: the List-Unsubscribe links in newsletters must be https for the one-click rule of large mailbox providers; set PUBLIC_URL to the site's https address`);
+  }
+  return warnings;
+}
+
 /** DKIM settings: all three parts or none (a half-configured DKIM is a start-up error, not silent unsigned mail). */
 function dkimFrom(values: z.output<typeof environmentSchema>): Config['dkim'] {
   let privateKey = values.DKIM_PRIVATE_KEY?.replace(/\\n/g, '\n') ?? null;

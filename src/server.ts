@@ -12,6 +12,7 @@ import { ContentGeneration } from './cache/content-generation.ts';
 import { GenerationCache } from './cache/generation-cache.ts';
 import { PageCache } from './cache/page-cache.ts';
 import type { CachedPage } from './cache/page-cache.ts';
+import { configWarnings } from './config.ts';
 import type { Config } from './config.ts';
 import type { DatabaseHandle } from './db/database.ts';
 import { openMigratedDatabase } from './db/migrate.ts';
@@ -110,6 +111,7 @@ export interface RunningServer {
 /** Opens the database, migrates, seeds a fresh install and listens. */
 export async function startServer(config: Config): Promise<RunningServer> {
   const logger = createLogger(config.logLevel);
+  for (const warning of configWarnings(config)) logger.warn(warning);
   const { handle, applied } = await openMigratedDatabase(config);
   if (applied.length > 0) logger.info('migrations applied', { applied });
   const assets = new AssetStore();

@@ -1,7 +1,7 @@
 /**
  * Site settings for admins (`settings.manage`): the name, tagline, description and
- * publisher blurb of the site and of each edition, the languages offered, and the slugs
- * of the policy pages. Saved as one content change, so every cached page shows them at once.
+ * publisher blurb of the site and of each edition, the languages offered, the slugs
+ * of the policy pages, and the postal address at the foot of newsletters. Saved as one content change, so every cached page shows them at once.
  */
 import type { Context, Hono, Input } from 'hono';
 import type { AppContext, AppEnv } from '../app-context.ts';
@@ -37,6 +37,8 @@ interface SettingsFormValues {
   autoTagPlaces: boolean;
   /** Creative Commons republishing; null when the form did not carry these fields (the stored ones are kept). */
   republishing: { ccLicence: string; conditions: string } | null;
+  /** The postal address at the foot of newsletters; null when the form did not carry it (the stored one is kept). */
+  postalAddress: string | null;
 }
 
 const TEXT_LIMITS: Record<TextKey, number> = { name: 100, tagline: 200, description: 500, publisherBlurb: 600 };
@@ -58,6 +60,7 @@ function valuesOf(settings: SiteSettings): SettingsFormValues {
     policies: { ...settings.policyPages },
     autoTagPlaces: settings.autoTagPlaces,
     republishing: { ...settings.republishing },
+    postalAddress: settings.postalAddress,
   };
 }
 
@@ -76,6 +79,7 @@ function valuesFrom(form: Form): SettingsFormValues {
     policies: Object.fromEntries(POLICIES.map((key) => [key, text(form, `policy_${key}`)])) as Record<Policy, string>,
     autoTagPlaces: form.autoTagPlaces === 'on',
     republishing: typeof form.ccLicence === 'string' ? { ccLicence: text(form, 'ccLicence'), conditions: text(form, 'republishingConditions') } : null,
+    postalAddress: typeof form.postalAddress === 'string' ? text(form, 'postalAddress') : null,
   };
 }
 
@@ -86,7 +90,7 @@ function settingsInput(values: SettingsFormValues, current: SiteSettings): unkno
   const localized = { ...current.localized, ar: edition('ar'), fr: edition('fr') };
   // No language ticked is reported once, by problemsOf, rather than again by the schema.
   const languages = values.languages.length > 0 ? values.languages : current.languages;
-  return { ...current, ...values.main, localized, languages, policyPages: values.policies, autoTagPlaces: values.autoTagPlaces, republishing: values.republishing ?? current.republishing };
+  return { ...current, ...values.main, localized, languages, policyPages: values.policies, autoTagPlaces: values.autoTagPlaces, republishing: values.republishing ?? current.republishing, postalAddress: values.postalAddress ?? current.postalAddress };
 }
 
 const PATH_LABELS: Record<string, string> = {
@@ -94,6 +98,7 @@ const PATH_LABELS: Record<string, string> = {
   languages: 'Languages offered',
   'republishing.ccLicence': 'Creative Commons licence',
   'republishing.conditions': 'Republishing conditions',
+  postalAddress: 'Postal address',
   ...Object.fromEntries(POLICIES.map((key) => [`policyPages.${key}`, POLICY_LABELS[key]])),
   ...Object.fromEntries(EDITIONS.flatMap((language) => TEXTS.map((key) => [`localized.${language}.${key}`, `${LANGUAGES[language].name} ${TEXT_LABELS[key].toLowerCase()}`]))),
 };
@@ -187,6 +192,16 @@ function SettingsForm(props: { values: SettingsFormValues; csrf: string }) {
         <label class="settings-check">
           <input type="checkbox" name="autoTagPlaces" checked={values.autoTagPlaces} />
           Add place and country tags automatically: when a saved article names a place or country that already has a tag, the tag is added without asking (recorded in the article’s history)
+        </label>
+      </fieldset>
+      <fieldset class="taxonomy-fieldset">
+        <legend>Newsletters</legend>
+        <label>
+          Postal address
+          <span class="hint">The newsroom’s physical address, printed at the foot of every newsletter: anti-spam laws (CAN-SPAM in the US, CASL in Canada and others) require it in bulk mail. One line of the address per line, at most six.</span>
+          <textarea name="postalAddress" rows={4} maxlength={300} autocomplete="street-address">
+            {values.postalAddress ?? ''}
+          </textarea>
         </label>
       </fieldset>
       <fieldset class="taxonomy-fieldset">

@@ -77,7 +77,7 @@ export interface SubscriptionEventsTable {
   id: Generated<number>;
   newsletter_id: number;
   subscriber_id: number | null;
-  /** `signed_up`, `confirmed`, `unsubscribed`, `bounced`, `complained`, `imported`, `erased`, `resubscribed`. */
+  /** `signed_up`, `confirmed`, `unsubscribed`, `bounced`, `complained`, `imported`, `erased`, `resubscribed`, `expired` (never confirmed, purged). */
   kind: string;
   /** The issue whose unsubscribe link was used (stats), else null. */
   issue_id: number | null;
@@ -137,6 +137,8 @@ export interface NewsletterLinksTable {
   id: Generated<number>;
   issue_id: number;
   url: string;
+  /** The article the link leads to (its headline names the link in the stats); null for older rows or a deleted article. */
+  article_id: number | null;
   clicks: number;
 }
 

@@ -14,7 +14,7 @@ import { prepareQuery } from '../db/prepared.ts';
 import type { Database } from '../db/schema.ts';
 import { messagesFor } from '../i18n/index.ts';
 import { directionOf } from '../i18n/languages.ts';
-import { photoCredit } from '../media/credit.ts';
+import { creditLine, photoCredit } from '../media/credit.ts';
 import { loadImages } from '../media/image-queries.ts';
 import { VARIANT_KEY } from '../media/routes.ts';
 import type { ImageVariant, RenderableImage } from '../media/types.ts';
@@ -237,7 +237,7 @@ async function fileSize(mediaDir: string, key: string): Promise<number> {
 // enclosures, and the credit must travel with the photo wherever it is shown.
 function heroFigureHtml(image: FeedImage, creditLabel: string): string {
   const caption = image.caption === '' ? '' : escapeHtml(image.caption);
-  const credit = image.credit === '' ? '' : escapeHtml(creditLabel === '' ? image.credit : `${creditLabel} ${image.credit}`);
+  const credit = escapeHtml(creditLine(image.credit, creditLabel));
   const figcaption = caption || credit ? `<figcaption>${[caption, credit].filter((part) => part !== '').join(' ')}</figcaption>` : '';
   return `<figure><img src="${escapeHtml(image.url)}" width="${image.width}" height="${image.height}" alt="${escapeHtml(image.alt)}">${figcaption}</figure>`;
 }

@@ -20,7 +20,8 @@ export class PublicError extends Error {
   }
 }
 
-function titleFor(status: number, t: Messages): string {
+/** The title of an error page for a status, in the reader's language. */
+export function errorTitle(status: number, t: Messages): string {
   switch (status) {
     case 404:
       return t.notFoundTitle;
@@ -59,7 +60,7 @@ export async function errorPage<P extends string, I extends Input>(c: Context<Ap
   }
   const chrome = chromeFor(catalog, language, app.config.publicUrl, app.assetPath);
   const { t } = chrome;
-  const title = titleFor(status, t);
+  const title = errorTitle(status, t);
   const text = status === 404 ? t.notFoundText : status >= 500 ? t.serverErrorText : detail;
   const page = (
     <Layout chrome={chrome} meta={{ title, noindex: true }}>

@@ -25,3 +25,15 @@ export function languagePrefix(language: string): string {
 export function directionOf(language: string): 'ltr' | 'rtl' {
   return isLanguageCode(language) ? LANGUAGES[language].dir : 'ltr';
 }
+
+/** The reader's language for pages reached without an edition in the path (links in mail), from Accept-Language. */
+export function preferredLanguage(header: string | undefined): string {
+  let best = { language: DEFAULT_LANGUAGE as string, q: 0 };
+  for (const part of (header ?? '').slice(0, 500).split(',')) {
+    const [range = '', ...params] = part.trim().split(';');
+    const language = range.trim().toLowerCase().split('-')[0] ?? '';
+    const q = Number(params.map((p) => /^\s*q=([0-9.]+)\s*$/.exec(p)?.[1]).find(Boolean) ?? '1');
+    if (isLanguageCode(language) && q > best.q) best = { language, q };
+  }
+  return best.language;
+}

@@ -25,3 +25,9 @@ export function photoCredit(image: Pick<RenderableImage, 'credit' | 'creditOrgan
   if (credit === '') return organisation;
   return namesOf(credit).includes(organisation.toLowerCase()) ? credit : `${credit}/${organisation}`;
 }
+
+/** The printed line: the edition's label and the credit ("Photo: Jane Doe/Agency"); '' when there is no credit. */
+export function creditLine(credit: string, label: string): string {
+  if (credit === '') return '';
+  return label === '' ? credit : `${label} ${credit}`;
+}

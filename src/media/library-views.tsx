@@ -1,6 +1,7 @@
 /** The media library's admin views: the searchable grid with its upload form, and one image's page. */
 import { FormErrors } from '../admin/admin-layout.tsx';
 import type { ArticleStatus } from '../db/schema.ts';
+import { photoCredit } from './credit.ts';
 import { IMAGE_FIELD_LIMITS } from './image-input.ts';
 import type { ImageUse } from './image-usage.ts';
 import { MAX_IMAGE_BYTES, MAX_PIXELS } from './ingest.ts';
@@ -41,9 +42,9 @@ function shortTime(iso: string) {
   return <time datetime={iso}>{iso.replace('T', ' ').slice(0, 16)} UTC</time>;
 }
 
-function creditLine(image: Pick<MediaImage, 'credit' | 'creditOrganisation'>): string | null {
-  const parts = [image.credit, image.creditOrganisation].filter((part): part is string => part !== null && part !== '');
-  return parts.length > 0 ? parts.join(' / ') : null;
+/** The credit as readers see it (the shared rule), or null when the photo has none. */
+function shownCredit(image: Pick<MediaImage, 'credit' | 'creditOrganisation'>): string | null {
+  return photoCredit(image) || null;
 }
 
 function Badges(props: { image: MediaImage }) {
@@ -116,7 +117,7 @@ function UploadForm(props: { csrf: string; values: ImageFieldValues; problems: s
 
 function ImageCard(props: { image: MediaImage }) {
   const { image } = props;
-  const credit = creditLine(image);
+  const credit = shownCredit(image);
   return (
     <li class="media-card">
       <a class="media-card__link" href={`/admin/media/${image.id}`}>
@@ -231,7 +232,7 @@ export function MediaImageView(props: {
             <dt>Caption</dt>
             <dd>{image.caption ?? 'none'}</dd>
             <dt>Credit</dt>
-            <dd>{creditLine(image) ?? 'none'}</dd>
+            <dd>{shownCredit(image) ?? 'none'}</dd>
           </dl>
         </>
       )}

@@ -1,6 +1,7 @@
 /**
  * The newsletter sender: a loop that works through delivery records until every copy of
- * every issue being sent is sent, bounced, failed or skipped. It runs inside the web server
+ * every issue being sent is sent, bounced, failed or skipped; it also starts scheduled
+ * issues when due and, hourly, purges sign-ups never confirmed (purge-unconfirmed-task.ts). It runs inside the web server
  * (NEWSLETTER_SEND_IN_SERVER, the default) or in `masthead worker` processes (PostgreSQL).
  *
  * Durability: the records were written before anything was sent (sending.ts). A worker
@@ -31,6 +32,7 @@ import type { ClaimedDelivery } from './claims.ts';
 import type { FrozenIssue } from './frozen.ts';
 import { buildMessage, linksFor } from './message.ts';
 import { completeRecipientList, isWritingRecipients, onSendingStarted, readFrozenIssue, startSending } from './sending.ts';
+import { UNCONFIRMED_RETENTION_DAYS, purgeUnconfirmedSignups } from './purge-unconfirmed-task.ts';
 import { markBounced } from './subscribers.ts';
 import type { NewsletterTransport, SendOutcome } from './transport.ts';
 import { createNewsletterTransport, createRateLimiter } from './transport.ts';
@@ -51,6 +53,8 @@ export interface SenderOptions {
   maxAttempts?: number;
   /** How often an idle sender looks for new work and due scheduled issues. */
   pollMs?: number;
+  /** How often unconfirmed sign-ups are purged (PurgeUnconfirmedTask); the first run is at start. */
+  purgeEveryMs?: number;
 }
 
 /** A running sender. */
@@ -73,6 +77,7 @@ export function startNewsletterSender(app: AppContext, options: SenderOptions = 
   const retryBaseMs = options.retryBaseMs ?? 30_000;
   const maxAttempts = options.maxAttempts ?? 5;
   const pollMs = options.pollMs ?? 1_000;
+  const purgeEveryMs = options.purgeEveryMs ?? 3_600_000;
   const { db, logger } = app;
   const transport: NewsletterTransport = createNewsletterTransport(app.config, db);
   const limiter = createRateLimiter(app.config.newsletter.ratePerSecond);
@@ -272,16 +277,31 @@ export function startNewsletterSender(app: AppContext, options: SenderOptions = 
     }
   }
 
+  // Housekeeping beside the sending: a failure is logged and tried again next time, and never holds up a send.
+  async function purgeUnconfirmed(): Promise<void> {
+    try {
+      const purged = await purgeUnconfirmedSignups(db);
+      if (purged.subscriptions > 0) logger.info('unconfirmed newsletter sign-ups purged', { ...purged, olderThanDays: UNCONFIRMED_RETENTION_DAYS });
+    } catch (error) {
+      logger.warn('purging unconfirmed newsletter sign-ups failed; will retry', { error: error instanceof Error ? error.message : String(error) });
+    }
+  }
+
   async function run(): Promise<void> {
     await reclaimDeadClaims();
     const inFlight = new Set<Promise<void>>();
     let lastDueCheck = 0;
+    let lastPurge = 0;
     while (!stopped) {
       let batch: ClaimedDelivery[] = [];
       try {
         if (Date.now() - lastDueCheck >= pollMs) {
           lastDueCheck = Date.now();
           await startDueIssues();
+        }
+        if (Date.now() - lastPurge >= purgeEveryMs) {
+          lastPurge = Date.now();
+          await purgeUnconfirmed();
         }
         batch = await claim();
         if (batch.length === 0) {

@@ -11,6 +11,7 @@ import { z } from 'zod';
 import { recordAudit } from '../accounts/audit.ts';
 import type { Database } from '../db/schema.ts';
 import type { NewsletterIssueStatus, NewsletterIssuesTable } from '../db/schema-newsletters.ts';
+import { format, formatDate, messagesFor } from '../i18n/index.ts';
 import { likePattern } from '../newsroom/listing.ts';
 import { parseStoredJson } from '../shared/json.ts';
 import { isoNow } from '../shared/time.ts';
@@ -20,6 +21,8 @@ type Db = Kysely<Database> | Transaction<Database>;
 
 /** Longest subject (mail clients cut far earlier; this is a hard stop, not a style rule). */
 export const MAX_SUBJECT = 200;
+/** Longest preheader. */
+export const MAX_PREHEADER = 250;
 /** Most articles one issue may carry. */
 export const MAX_ITEMS = 30;
 /** Most articles a digest picks. */
@@ -98,7 +101,7 @@ const itemSchema = z.object({
 /** What the compose form saves. */
 export const issueInputSchema = z.object({
   subject: oneLine(MAX_SUBJECT).pipe(z.string().min(1, { message: 'is required' })),
-  preheader: oneLine(250).default(''),
+  preheader: oneLine(MAX_PREHEADER).default(''),
   intro: paragraphs(5000).default(''),
   items: z
     .array(itemSchema)
@@ -339,6 +342,18 @@ export async function digestArticles(db: Db, source: z.output<typeof digestSourc
   return rows.map((row) => row.id);
 }
 
+/**
+ * The default subject and preheader of a digest, for readers' inboxes (the desk edits both
+ * before sending): the list's name and the day in the list's language ("The Daily Briefing —
+ * 7 December 2026"), and the lead story's headline as the preview line.
+ */
+async function digestTexts(db: Db, list: { name: string; language: string }, articleIds: readonly number[], now: Date): Promise<{ subject: string; preheader: string }> {
+  const clean = (text: string, max: number) => text.replace(new RegExp(CONTROL_CHARACTERS.source, 'g'), ' ').trim().slice(0, max).trim();
+  const subject = format(messagesFor(list.language).newsletters.digestSubject, { list: list.name, date: formatDate(now.toISOString(), list.language) });
+  const lead = articleIds[0] === undefined ? undefined : await db.selectFrom('articles').select('headline').where('id', '=', articleIds[0]).executeTakeFirst();
+  return { subject: clean(subject, MAX_SUBJECT), preheader: clean(lead?.headline ?? '', MAX_PREHEADER) };
+}
+
 /** Creates a digest draft from a section or a tag; returns its id. An empty digest is refused. */
 export async function createDigest(db: Kysely<Database>, newsletterId: number, sourceInput: unknown, actor: IssueActor, now = new Date()): Promise<number> {
   const source = parseOrThrow(digestSourceSchema, sourceInput);
@@ -351,10 +366,10 @@ export async function createDigest(db: Kysely<Database>, newsletterId: number, s
   const ids = await digestArticles(db, source, list.language, since);
   if (ids.length === 0) throw new ValidationError([`source: ${sourceName} has published nothing in this list’s language since ${since.slice(0, 10)}`]);
   const stamp = isoNow();
-  const subject = `${list.name}: ${sourceName}, ${now.toISOString().slice(0, 10)}`.slice(0, MAX_SUBJECT);
+  const { subject, preheader } = await digestTexts(db, list, ids, now);
   const row = await db
     .insertInto('newsletter_issues')
-    .values({ newsletter_id: newsletterId, subject: subject.replace(CONTROL_CHARACTERS, ' '), preheader: '', intro: '', items: JSON.stringify(ids.map((articleId) => ({ articleId }))), kind: 'digest', digest_source: JSON.stringify({ ...source, since }), status: 'draft', scheduled_at: null, frozen: null, recipients: 0, started_at: null, finished_at: null, created_by: actor.userId, created_at: stamp, updated_at: stamp })
+    .values({ newsletter_id: newsletterId, subject, preheader, intro: '', items: JSON.stringify(ids.map((articleId) => ({ articleId }))), kind: 'digest', digest_source: JSON.stringify({ ...source, since }), status: 'draft', scheduled_at: null, frozen: null, recipients: 0, started_at: null, finished_at: null, created_by: actor.userId, created_at: stamp, updated_at: stamp })
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;

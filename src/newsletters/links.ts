@@ -17,8 +17,8 @@ export const NEWSLETTER_LINK = {
 /** How long a confirmation link works. */
 export const CONFIRMATION_HOURS = 48;
 
-/** Preferences and unsubscribe links in mail keep working for a long time (old issues stay in inboxes). */
-const MAIL_LINK_DAYS = 400;
+/** How long preferences and unsubscribe links in mail keep working (old issues stay in inboxes). */
+export const MAIL_LINK_DAYS = 400;
 
 /** Link in the confirmation mail: confirms the pending subscriptions of this subscriber. */
 export async function confirmationUrl(app: AppContext, subscriberId: number, linkVersion: number, now = new Date()): Promise<string> {

@@ -144,11 +144,18 @@ export async function publicNewsletterBySlug(db: Kysely<Database>, slug: string)
   return (await db.selectFrom('newsletters').selectAll().where('slug', '=', slug).where('visibility', '=', 'public').executeTakeFirst()) ?? null;
 }
 
-/** The public lists, in display order; of one language when given. */
-export async function publicNewsletters(db: Kysely<Database>, language?: string): Promise<Newsletter[]> {
-  let query = db.selectFrom('newsletters').selectAll().where('visibility', '=', 'public');
-  if (language) query = query.where('language', '=', language);
-  return query.orderBy('position').orderBy('id').execute();
+/**
+ * Lists with those in `language` first, then the others; each group keeps its order. Readers
+ * of an edition see the lists in their language at the top, and every other list after them.
+ */
+export function inLanguageFirst<T extends { language: string }>(lists: readonly T[], language: string): T[] {
+  return [...lists.filter((list) => list.language === language), ...lists.filter((list) => list.language !== language)];
+}
+
+/** Every public list in display order (position, then id); those in `languageFirst` first when given. */
+export async function publicNewsletters(db: Kysely<Database>, languageFirst?: string): Promise<Newsletter[]> {
+  const lists = await db.selectFrom('newsletters').selectAll().where('visibility', '=', 'public').orderBy('position').orderBy('id').execute();
+  return languageFirst ? inLanguageFirst(lists, languageFirst) : lists;
 }
 
 function duplicateSlug<T>(work: () => Promise<T>): Promise<T> {

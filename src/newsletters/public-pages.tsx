@@ -1,13 +1,15 @@
 /**
  * The reader's newsletter pages: the list of newsletters with the sign-up form, "check
- * your inbox", confirming, link problems, the preferences page, unsubscribing, and the
- * bare embeddable form. Every text comes from the reader's catalogue (`t.newsletters`).
+ * your inbox", confirming, link problems, the preferences page and unsubscribing (the
+ * embeddable form is embed-views.tsx). Every text comes from the reader's catalogue (`t.newsletters`).
  */
 import { format } from '../i18n/index.ts';
 import type { Messages } from '../i18n/index.ts';
-import { directionOf } from '../i18n/languages.ts';
+import { LANGUAGES, directionOf, isLanguageCode } from '../i18n/languages.ts';
 import type { SubscriptionStatus } from '../db/schema-newsletters.ts';
 import type { PageChrome } from '../site/chrome.ts';
+import { CONFIRMATION_HOURS, MAIL_LINK_DAYS } from './links.ts';
+import type { NEWSLETTER_LINK } from './links.ts';
 import type { Child } from '../site/jsx/jsx-runtime.ts';
 import { Layout } from '../site/layout.tsx';
 import { EmailField, FormProblems, Honeypot, SUBSCRIBE_PATH, newslettersUrl } from './form-parts.tsx';
@@ -18,18 +20,55 @@ import type { SignupProblem } from './signup.ts';
 /** Name of the double-submit token field on the preferences page. */
 export const FORM_TOKEN_FIELD = 'form_token';
 
-/** A list's name, description and cadence, marked with its language when it differs from the page's. */
-function ListText(props: { list: Newsletter; pageLanguage: string; headingId?: string }) {
+/** `lang` and `dir` for something in `language` on a page in `pageLanguage` (none when they are the same). */
+function languageAttributes(language: string, pageLanguage: string): { lang?: string; dir?: 'ltr' | 'rtl' } {
+  return language === pageLanguage ? {} : { lang: language, dir: directionOf(language) };
+}
+
+/** A list's name, description and cadence (the caller marks their language). */
+function ListTextParts(props: { list: Newsletter; withLanguage?: boolean }) {
   const { list } = props;
-  const lang = list.language !== props.pageLanguage ? list.language : undefined;
+  const language = isLanguageCode(list.language) ? LANGUAGES[list.language].nativeName : list.language;
   return (
-    <span class="newsletter-list__text" lang={lang} dir={lang ? directionOf(lang) : undefined}>
-      <span class="newsletter-list__name" id={props.headingId}>
-        {list.name}
-      </span>
+    <>
+      {props.withLanguage ? <span class="newsletter-list__language">{language}</span> : null}
+      <span class="newsletter-list__name">{list.name}</span>
       {list.cadence ? <span class="newsletter-list__cadence">{list.cadence}</span> : null}
       {list.description ? <span class="newsletter-list__description">{list.description}</span> : null}
+    </>
+  );
+}
+
+/** A list's texts, marked with its language when it differs from the page's. */
+function ListText(props: { list: Newsletter; pageLanguage: string }) {
+  return (
+    <span class="newsletter-list__text" {...languageAttributes(props.list.language, props.pageLanguage)}>
+      <ListTextParts list={props.list} />
     </span>
+  );
+}
+
+/**
+ * One list as a check box card, labelled with its language. A list in another language than
+ * the page's is laid out in its own direction as a whole (an Arabic card on an English page
+ * has its box at the right, beside the start of its right-aligned text); anything in the
+ * page's language inside it (the reader's status) keeps the page's language and direction.
+ */
+function ListCard(props: { list: Newsletter; pageLanguage: string; checked: boolean; status?: { status: SubscriptionStatus; text: string } }) {
+  const { list, pageLanguage } = props;
+  const isForeign = list.language !== pageLanguage;
+  return (
+    <label class="newsletter-list__item" {...languageAttributes(list.language, pageLanguage)}>
+      <input type="checkbox" name="newsletter" value={String(list.id)} checked={props.checked ? true : undefined} />
+      <span class="newsletter-list__text">
+        <ListTextParts list={list} withLanguage />
+      </span>
+      {props.status ? (
+        <span class={`newsletter-status newsletter-status--${props.status.status}`} {...(isForeign ? { lang: pageLanguage, dir: directionOf(pageLanguage) } : {})}>
+          {props.status.text}
+        </span>
+      ) : null}
+    </label>
   );
 }
 
@@ -42,7 +81,7 @@ function Page(props: { chrome: PageChrome; title: string; narrow?: boolean; chil
   );
 }
 
-/** /newsletters: every public list of the edition with a checkbox, and one email field. */
+/** /newsletters: every public list with a checkbox (the edition's language first), and one email field. */
 export function NewslettersPage(props: { chrome: PageChrome; lists: Newsletter[]; problems?: SignupProblem[]; email?: string; checked?: number[] }) {
   const { chrome, lists } = props;
   const { t, language } = chrome;
@@ -67,10 +106,7 @@ export function NewslettersPage(props: { chrome: PageChrome; lists: Newsletter[]
             <fieldset class="newsletter-list">
               <legend>{n.choose}</legend>
               {lists.map((list) => (
-                <label class="newsletter-list__item">
-                  <input type="checkbox" name="newsletter" value={String(list.id)} checked={checked.has(list.id) || lists.length === 1 ? true : undefined} />
-                  <ListText list={list} pageLanguage={language} />
-                </label>
+                <ListCard list={list} pageLanguage={language} checked={checked.has(list.id) || lists.length === 1} />
               ))}
             </fieldset>
             <div class="newsletter-signup__submit">
@@ -170,8 +206,23 @@ export function ConfirmedPage(props: { chrome: PageChrome; lists: Newsletter[]; 
   );
 }
 
-/** An expired, forged, superseded or erased link. */
-export function LinkProblemPage(props: { chrome: PageChrome; reason: 'expired' | 'invalid' }) {
+/** Which kind of link from our mail a reader followed. */
+export type NewsletterLinkKind = keyof typeof NEWSLETTER_LINK;
+
+/** Why a link of a kind expired, with how long links of that kind work and what to do instead. */
+function expiredText(kind: NewsletterLinkKind, n: Messages['newsletters']): string {
+  switch (kind) {
+    case 'confirm':
+      return format(n.confirmLinkExpiredText, { hours: CONFIRMATION_HOURS });
+    case 'preferences':
+      return format(n.preferencesLinkExpiredText, { days: MAIL_LINK_DAYS });
+    case 'unsubscribe':
+      return format(n.unsubscribeLinkExpiredText, { days: MAIL_LINK_DAYS });
+  }
+}
+
+/** An expired, forged, superseded or erased link of a kind (confirmation, preferences, unsubscribe). */
+export function LinkProblemPage(props: { chrome: PageChrome; reason: 'expired' | 'invalid'; kind: NewsletterLinkKind }) {
   const { t, language } = props.chrome;
   const n = t.newsletters;
   const title = props.reason === 'expired' ? n.linkExpiredTitle : n.linkInvalidTitle;
@@ -179,17 +230,13 @@ export function LinkProblemPage(props: { chrome: PageChrome; reason: 'expired' |
     <Page chrome={props.chrome} title={title} narrow>
       <div class="newsletter-message newsletter-message--problem">
         <h1>{title}</h1>
-        <p>{props.reason === 'expired' ? n.linkExpiredText : n.linkInvalidText}</p>
+        <p>{props.reason === 'expired' ? expiredText(props.kind, n) : n.linkInvalidText}</p>
         <p>
           <a href={newslettersUrl(language)}>{n.backToNewsletters}</a>
         </p>
       </div>
     </Page>
   );
-}
-
-function statusText(status: SubscriptionStatus | null, t: Messages): string | null {
-  return status ? t.newsletters.statuses[status] : null;
 }
 
 /** The preferences page of one reader. */
@@ -217,11 +264,12 @@ export function PreferencesPage(props: { chrome: PageChrome; action: string; ema
         <fieldset class="newsletter-list">
           <legend>{format(n.preferencesIntro, { email: '\u2068' + props.email + '\u2069' })}</legend>
           {lines.map((line) => (
-            <label class="newsletter-list__item">
-              <input type="checkbox" name="newsletter" value={String(line.newsletter.id)} checked={line.status === 'confirmed' || line.status === 'pending' ? true : undefined} />
-              <ListText list={line.newsletter} pageLanguage={language} />
-              {line.status ? <span class={`newsletter-status newsletter-status--${line.status}`}>{statusText(line.status, t)}</span> : null}
-            </label>
+            <ListCard
+              list={line.newsletter}
+              pageLanguage={language}
+              checked={line.status === 'confirmed' || line.status === 'pending'}
+              status={line.status ? { status: line.status, text: t.newsletters.statuses[line.status] } : undefined}
+            />
           ))}
         </fieldset>
         <button type="submit" class="newsletter-form__submit">
@@ -318,60 +366,5 @@ export function UnsubscribedPage(props: { chrome: PageChrome; list: Newsletter; 
         </p>
       </div>
     </Page>
-  );
-}
-
-/**
- * The embeddable form of one list, for an <iframe> on another site: no site chrome, our
- * stylesheet, a form that posts to this site (the answer stays inside the frame).
- */
-export function EmbedPage(props: { chrome: PageChrome; list: Newsletter; problems?: SignupProblem[]; email?: string; done?: string }) {
-  const { chrome, list } = props;
-  const { t } = chrome;
-  const n = t.newsletters;
-  const language = list.language;
-  const problems = props.problems ?? [];
-  return (
-    <html lang={language} dir={directionOf(language)}>
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <meta name="robots" content="noindex" />
-        <title>{`${list.name} | ${chrome.site.name}`}</title>
-        <link rel="stylesheet" href={chrome.assetPath('styles.css')} />
-      </head>
-      <body class="newsletter-embed">
-        <main class="newsletter-embed__box">
-          <p class="newsletter-promo__kicker">{format(n.embedFrom, { site: chrome.site.name })}</p>
-          <h1 class="newsletter-promo__title">{list.name}</h1>
-          {props.done ? (
-            <p class="newsletter-embed__done" role="status">
-              {props.done}
-            </p>
-          ) : (
-            <>
-              {list.description ? <p class="newsletter-promo__description">{list.description}</p> : null}
-              {list.cadence ? <p class="newsletter-promo__cadence">{list.cadence}</p> : null}
-              <form class="newsletter-form" method="post" action={SUBSCRIBE_PATH} novalidate={problems.length > 0 ? true : undefined}>
-                <FormProblems id="newsletter-embed-problems" problems={problems} t={t} />
-                <input type="hidden" name="newsletter" value={String(list.id)} />
-                <input type="hidden" name="language" value={language} />
-                <input type="hidden" name="source" value="embed" />
-                <div class="newsletter-form__inline">
-                  <EmailField id="newsletter-embed-email" t={t} value={props.email ?? ''} invalid={problems.length > 0} describedBy="newsletter-embed-smallprint" />
-                  <button type="submit" class="newsletter-form__submit">
-                    {n.subscribe}
-                  </button>
-                </div>
-                <Honeypot id="newsletter-embed-website" />
-                <p class="newsletter-promo__smallprint" id="newsletter-embed-smallprint">
-                  {n.promoSmallPrint}
-                </p>
-              </form>
-            </>
-          )}
-        </main>
-      </body>
-    </html>
   );
 }

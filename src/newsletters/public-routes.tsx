@@ -1,12 +1,10 @@
 /**
- * Public newsletter pages: /newsletters (and /ar/newsletters…), sign-up, confirmation,
- * preferences, one-click unsubscribe and the embeddable form. Handlers stay thin: guards
- * (origin, honeypot, rate limits, signed links), then a command from this folder, then a page.
+ * Public newsletter pages: /newsletters (and /ar/newsletters…), confirmation, preferences and
+ * one-click unsubscribe; sign-up and the embeddable form are signup-routes.tsx. Handlers stay
+ * thin: guards (origin, signed links, tokens), then a command from this folder, then a page.
  *
  * Which guard protects which post:
- * - /newsletters/subscribe: forms on cached, shared pages (and in other sites' iframes) can
- *   carry no per-visitor token, so the browser's Origin / Sec-Fetch-Site must name this site;
- *   plus the honeypot and per-client and per-address rate limits.
+ * - /newsletters/subscribe and embedded forms: see signup-routes.tsx.
  * - /newsletters/confirm/:token and …/preferences/:token: the signed link is the authority;
  *   posts must also be same-origin, and the preferences page (rendered per visitor, never
  *   cached) adds a double-submit token.
@@ -16,25 +14,22 @@
 import type { Context, Hono, Input, Next } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { AppContext, AppEnv } from '../app-context.ts';
-import { clientIp } from '../admin/session-middleware.ts';
-import { errorPage } from '../http/errors.tsx';
-import { getInEveryEdition, isSlug } from '../http/editions.ts';
+import { getInEveryEdition } from '../http/editions.ts';
 import { chromeOf } from '../http/page-context.ts';
-import { checkPublicFormToken, checkSameOrigin, isHoneypotFilled, publicFormToken } from '../http/public-forms.ts';
-import { PAGE_SECURITY_HEADERS, htmlPage } from '../http/respond.ts';
-import { format } from '../i18n/index.ts';
-import { DEFAULT_LANGUAGE, isLanguageCode } from '../i18n/languages.ts';
+import { checkPublicFormToken, checkSameOrigin, publicFormToken } from '../http/public-forms.ts';
+import { htmlPage } from '../http/respond.ts';
+import { preferredLanguage } from '../i18n/languages.ts';
 import { ValidationError } from '../shared/validation.ts';
 import { chromeFor } from '../site/chrome.ts';
 import type { PageChrome } from '../site/chrome.ts';
 import { NEWSLETTER_LINK, preferencesUrl } from './links.ts';
-import { getNewsletter, publicNewsletterBySlug, publicNewsletters } from './lists.ts';
+import { getNewsletter, publicNewsletters } from './lists.ts';
 import type { Newsletter } from './lists.ts';
-import { CheckInboxPage, ConfirmPage, ConfirmedPage, EmbedPage, FORM_TOKEN_FIELD, LinkProblemPage, MessagePage, NewslettersPage, PreferencesPage, UnsubscribePage, UnsubscribedPage } from './public-pages.tsx';
+import { ConfirmPage, ConfirmedPage, FORM_TOKEN_FIELD, LinkProblemPage, MessagePage, NewslettersPage, PreferencesPage, UnsubscribePage, UnsubscribedPage } from './public-pages.tsx';
+import type { NewsletterLinkKind } from './public-pages.tsx';
 import { eraseSubscriber, preferenceLines, readerData, readerOfLink, savePreferences, unsubscribeAll, unsubscribeOne } from './reader-account.ts';
 import type { LinkReader } from './reader-account.ts';
-import { checkSignupForm, limitClient, readSignupForm, requestSubscription } from './signup.ts';
-import type { SignupForm, SignupProblem } from './signup.ts';
+import { registerSignupRoutes, tooLargeAnswer } from './signup-routes.tsx';
 import { confirmPending, listsInStatus } from './subscribers.ts';
 
 type AnyContext = Context<AppEnv, string, Input>;
@@ -42,26 +37,6 @@ type AnyContext = Context<AppEnv, string, Input>;
 // Any segment: a mangled token (a mail client that cut the link short) gets the clear
 // "this link does not work" page from the signature check, not a bare 404 or 405.
 const TOKEN_ROUTE = ':token{[^/]{1,2100}}';
-
-/** The reader's language for pages reached without an edition in the path (links in mail), from Accept-Language. */
-export function preferredLanguage(header: string | undefined): string {
-  let best = { language: DEFAULT_LANGUAGE as string, q: 0 };
-  for (const part of (header ?? '').slice(0, 500).split(',')) {
-    const [range = '', ...params] = part.trim().split(';');
-    const language = range.trim().toLowerCase().split('-')[0] ?? '';
-    const q = Number(params.map((p) => /^\s*q=([0-9.]+)\s*$/.exec(p)?.[1]).find(Boolean) ?? '1');
-    if (isLanguageCode(language) && q > best.q) best = { language, q };
-  }
-  return best.language;
-}
-
-/** Headers of a page other sites may show in a frame (the embeddable form): only framing is relaxed. */
-function frameable(response: Response): Response {
-  const policy = PAGE_SECURITY_HEADERS['content-security-policy'] ?? '';
-  response.headers.set('content-security-policy', policy.replace(/frame-ancestors [^;]+/, 'frame-ancestors *'));
-  response.headers.delete('x-frame-options');
-  return response;
-}
 
 /** Pages whose address holds a reader's link: the address must not travel in Referer headers. */
 function private_(response: Response): Response {
@@ -71,7 +46,7 @@ function private_(response: Response): Response {
 
 /** Registers the routes. */
 export function registerNewsletterRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
-  const formLimit = bodyLimit({ maxSize: 64 * 1024, onError: (c) => errorPage(c as AnyContext, ctx, 413, 'The form sent more data than this page accepts.') });
+  const formLimit = bodyLimit({ maxSize: 64 * 1024, onError: (c) => tooLargeAnswer(c as AnyContext, ctx) });
   app.use('/newsletters/*', async (c: Context<AppEnv, string>, next: Next) => (c.req.method === 'POST' ? formLimit(c, next) : next()));
 
   const chromeIn = async (language: string): Promise<PageChrome> => chromeFor(await ctx.catalog(), language, ctx.config.publicUrl, ctx.assetPath);
@@ -85,61 +60,15 @@ export function registerNewsletterRoutes(app: Hono<AppEnv>, ctx: AppContext): vo
     return htmlPage(c, ctx, <NewslettersPage chrome={chrome} lists={lists} />, { language: chrome.language });
   });
 
-  // --- Sign-up ------------------------------------------------------------------------
+  // --- Sign-up and the embeddable form (signup-routes.tsx) -------------------------------
 
-  app.post('/newsletters/subscribe', async (c) => {
-    checkSameOrigin(c, ctx);
-    await limitClient(ctx, clientIp(c));
-    const body = await c.req.parseBody({ all: true });
-    const form = readSignupForm(body);
-    const chrome = await chromeIn(form.language);
-    const embedList = form.source === 'embed' ? await embeddedList(form) : null;
-    const accepted = async () => {
-      if (!embedList) return page(c, chrome, <CheckInboxPage chrome={chrome} email={form.email.trim()} />);
-      const embedChrome = await chromeIn(embedList.language);
-      const done = format(embedChrome.t.newsletters.checkInboxText, { email: form.email.trim() });
-      return frameable(await page(c, embedChrome, <EmbedPage chrome={embedChrome} list={embedList} done={done} />));
-    };
-    // A bot that filled the honeypot gets the answer everyone gets, and nothing is done.
-    if (isHoneypotFilled(body)) return accepted();
-    const lists = await publicNewsletters(ctx.db);
-    const checked = checkSignupForm(form, lists);
-    if (!checked.ok) return refused(c, form, checked.problems, embedList);
-    await requestSubscription(ctx, { email: checked.email, lists: checked.lists, language: form.language, source: form.source });
-    return accepted();
-  });
-
-  async function embeddedList(form: SignupForm): Promise<Newsletter | null> {
-    const id = form.listIds[0];
-    const list = id ? await getNewsletter(ctx.db, id) : null;
-    return list?.visibility === 'public' ? list : null;
-  }
-
-  async function refused(c: AnyContext, form: SignupForm, problems: SignupProblem[], embedList: Newsletter | null): Promise<Response> {
-    if (embedList) {
-      const chrome = await chromeIn(embedList.language);
-      return frameable(await page(c, chrome, <EmbedPage chrome={chrome} list={embedList} problems={problems} email={form.email} />, 400));
-    }
-    const chrome = await chromeIn(form.language);
-    const lists = await publicNewsletters(ctx.db, form.language);
-    return page(c, chrome, <NewslettersPage chrome={chrome} lists={lists} problems={problems} email={form.email} checked={form.listIds} />, 400);
-  }
-
-  // --- The embeddable form ----------------------------------------------------------------
-
-  app.get('/newsletters/:slug/embed', async (c) => {
-    const slug = c.req.param('slug');
-    const list = isSlug(slug) ? await publicNewsletterBySlug(ctx.db, slug) : null;
-    if (!list) return errorPage(c, ctx, 404);
-    const chrome = await chromeIn(list.language);
-    return frameable(await page(c, chrome, <EmbedPage chrome={chrome} list={list} />));
-  });
+  registerSignupRoutes(app, ctx);
 
   // --- Links in mail -------------------------------------------------------------------------
 
-  async function linkProblem(c: AnyContext, reader: Extract<LinkReader, { ok: false }>): Promise<Response> {
+  async function linkProblem(c: AnyContext, reader: Extract<LinkReader, { ok: false }>, kind: NewsletterLinkKind): Promise<Response> {
     const chrome = await chromeIn(preferredLanguage(c.req.header('accept-language')));
-    return private_(await page(c, chrome, <LinkProblemPage chrome={chrome} reason={reader.reason} />, 400));
+    return private_(await page(c, chrome, <LinkProblemPage chrome={chrome} reason={reader.reason} kind={kind} />, 400));
   }
 
   const manageUrlOf = (subscriber: { id: number; linkVersion: number }) => preferencesUrl(ctx, subscriber.id, subscriber.linkVersion);
@@ -150,7 +79,7 @@ export function registerNewsletterRoutes(app: Hono<AppEnv>, ctx: AppContext): vo
   // acted). The page is one click away and explains what is being confirmed.
   app.get(`/newsletters/confirm/${TOKEN_ROUTE}`, async (c) => {
     const reader = await readerOfLink(ctx.db, ctx.links, NEWSLETTER_LINK.confirm, c.req.param('token'));
-    if (!reader.ok) return linkProblem(c, reader);
+    if (!reader.ok) return linkProblem(c, reader, 'confirm');
     const chrome = await chromeIn(reader.subscriber.language);
     const lists = await listsInStatus(ctx.db, reader.subscriber.id, 'pending');
     return private_(await page(c, chrome, <ConfirmPage chrome={chrome} action={c.req.path} lists={lists} manageUrl={await manageUrlOf(reader.subscriber)} />));
@@ -159,7 +88,7 @@ export function registerNewsletterRoutes(app: Hono<AppEnv>, ctx: AppContext): vo
   app.post(`/newsletters/confirm/${TOKEN_ROUTE}`, async (c) => {
     checkSameOrigin(c, ctx);
     const reader = await readerOfLink(ctx.db, ctx.links, NEWSLETTER_LINK.confirm, c.req.param('token'));
-    if (!reader.ok) return linkProblem(c, reader);
+    if (!reader.ok) return linkProblem(c, reader, 'confirm');
     const lists = await confirmPending(ctx.db, reader.subscriber.id);
     const chrome = await chromeIn(reader.subscriber.language);
     return private_(await page(c, chrome, <ConfirmedPage chrome={chrome} lists={lists} manageUrl={await manageUrlOf(reader.subscriber)} />));
@@ -170,7 +99,7 @@ export function registerNewsletterRoutes(app: Hono<AppEnv>, ctx: AppContext): vo
   async function preferencesPage(c: AnyContext, reader: Extract<LinkReader, { ok: true }>, problem: string | null = null, status = 200): Promise<Response> {
     const chrome = await chromeIn(reader.subscriber.language);
     const noticeKey = PREFERENCE_NOTICES[c.req.query('notice') as keyof typeof PREFERENCE_NOTICES];
-    const lines = await preferenceLines(ctx.db, reader.subscriber.id);
+    const lines = await preferenceLines(ctx.db, reader.subscriber.id, reader.subscriber.language);
     const body = (
       <PreferencesPage
         chrome={chrome}
@@ -187,7 +116,7 @@ export function registerNewsletterRoutes(app: Hono<AppEnv>, ctx: AppContext): vo
 
   app.get(`/newsletters/preferences/${TOKEN_ROUTE}`, async (c) => {
     const reader = await readerOfLink(ctx.db, ctx.links, NEWSLETTER_LINK.preferences, c.req.param('token'));
-    if (!reader.ok) return linkProblem(c, reader);
+    if (!reader.ok) return linkProblem(c, reader, 'preferences');
     return preferencesPage(c, reader);
   });
 
@@ -196,7 +125,7 @@ export function registerNewsletterRoutes(app: Hono<AppEnv>, ctx: AppContext): vo
     const body = await c.req.parseBody({ all: true });
     checkPublicFormToken(c, body[FORM_TOKEN_FIELD]);
     const reader = await readerOfLink(ctx.db, ctx.links, NEWSLETTER_LINK.preferences, c.req.param('token'));
-    if (!reader.ok) return linkProblem(c, reader);
+    if (!reader.ok) return linkProblem(c, reader, 'preferences');
     const { subscriber } = reader;
     const t = (await chromeIn(subscriber.language)).t.newsletters;
     switch (body.action) {
@@ -247,7 +176,7 @@ export function registerNewsletterRoutes(app: Hono<AppEnv>, ctx: AppContext): vo
   // A GET only shows the button: link scanners and prefetchers must unsubscribe no one.
   app.get(`/newsletters/unsubscribe/${TOKEN_ROUTE}`, async (c) => {
     const target = await unsubscribeTarget(c);
-    if ('ok' in target) return linkProblem(c, target);
+    if ('ok' in target) return linkProblem(c, target, 'unsubscribe');
     const chrome = await chromeIn(target.list.language);
     return private_(await page(c, chrome, <UnsubscribePage chrome={chrome} action={c.req.path} list={target.list} email={target.reader.subscriber.email} />));
   });
@@ -256,7 +185,7 @@ export function registerNewsletterRoutes(app: Hono<AppEnv>, ctx: AppContext): vo
   // mail provider's servers. It is not read: the signed link alone decides.
   app.post(`/newsletters/unsubscribe/${TOKEN_ROUTE}`, async (c) => {
     const target = await unsubscribeTarget(c);
-    if ('ok' in target) return linkProblem(c, target);
+    if ('ok' in target) return linkProblem(c, target, 'unsubscribe');
     const { subscriber, issueId } = target.reader;
     await unsubscribeOne(ctx.db, subscriber.id, target.list.id, issueId);
     const chrome = await chromeIn(target.list.language);

@@ -4,12 +4,13 @@
  * their data, and erase themselves. A link works only while it carries the subscriber's
  * current `link_version`; erasure deletes the row, so every earlier link stops working.
  */
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { forgetRateLimits } from '../accounts/rate-limit.ts';
 import type { Database } from '../db/schema.ts';
 import type { SubscriptionStatus } from '../db/schema-newsletters.ts';
 import type { LinkSigner } from '../shared/signed-links.ts';
 import { ValidationError } from '../shared/validation.ts';
+import { inLanguageFirst } from './lists.ts';
 import type { Newsletter } from './lists.ts';
 import { subscriberOfLink } from './links.ts';
 import { addressRateLimitKeys } from './signup.ts';
@@ -41,13 +42,17 @@ export interface PreferenceLine {
   status: SubscriptionStatus | null;
 }
 
-/** Every public list, plus private lists the reader is on, with the reader's status on each. */
-export async function preferenceLines(db: Kysely<Database>, subscriberId: number): Promise<PreferenceLine[]> {
-  const [lists, subscriptions] = await Promise.all([
-    db.selectFrom('newsletters').selectAll().orderBy('language').orderBy('position').orderBy('id').execute(),
+/**
+ * Every public list, plus private lists the reader is on, with the reader's status on each:
+ * the lists in `languageFirst` (the reader's edition) first, then the others, each in list order.
+ */
+export async function preferenceLines(db: Kysely<Database>, subscriberId: number, languageFirst?: string): Promise<PreferenceLine[]> {
+  const [all, subscriptions] = await Promise.all([
+    db.selectFrom('newsletters').selectAll().orderBy('position').orderBy('id').execute(),
     db.selectFrom('subscriptions').select(['newsletter_id', 'status']).where('subscriber_id', '=', subscriberId).execute(),
   ]);
   const statusOf = new Map(subscriptions.map((row) => [row.newsletter_id, row.status]));
+  const lists = languageFirst ? inLanguageFirst(all, languageFirst) : all;
   return lists
     .filter((list) => list.visibility === 'public' || statusOf.has(list.id))
     .map((newsletter) => ({ newsletter, status: statusOf.get(newsletter.id) ?? null }));
@@ -135,19 +140,22 @@ export async function readerData(db: Kysely<Database>, subscriberId: number): Pr
  * without a link to anyone). One transaction.
  */
 export async function eraseSubscriber(db: Kysely<Database>, subscriberId: number, now = new Date().toISOString()): Promise<void> {
-  await db.transaction().execute(async (trx) => {
-    const subscriber = await trx.selectFrom('subscribers').select('email').where('id', '=', subscriberId).executeTakeFirst();
-    if (subscriber) {
-      const address = subscriber.email.toLowerCase();
-      await trx.deleteFrom('mail_outbox').where((eb) => eb(eb.fn('lower', ['to_address']), '=', address)).where('purpose', 'in', NEWSLETTER_MAIL_PURPOSES).execute();
-      const keys = addressRateLimitKeys(address);
-      await forgetRateLimits(trx, [keys.signups, keys.mails]);
-    }
-    const subscriptions = await trx.selectFrom('subscriptions').select('newsletter_id').where('subscriber_id', '=', subscriberId).execute();
-    await trx.updateTable('newsletter_deliveries').set({ email: null, subscriber_id: null }).where('subscriber_id', '=', subscriberId).execute();
-    await trx.updateTable('subscription_events').set({ subscriber_id: null }).where('subscriber_id', '=', subscriberId).execute();
-    await trx.deleteFrom('subscriptions').where('subscriber_id', '=', subscriberId).execute();
-    await trx.deleteFrom('subscribers').where('id', '=', subscriberId).execute();
-    for (const { newsletter_id } of subscriptions) await recordEvent(trx, newsletter_id, null, 'erased', now);
-  });
+  await db.transaction().execute((trx) => eraseSubscriberIn(trx, subscriberId, now));
+}
+
+/** Erasure inside a transaction the caller holds (also used to remove readers with nothing left). */
+export async function eraseSubscriberIn(trx: Transaction<Database>, subscriberId: number, now: string): Promise<void> {
+  const subscriber = await trx.selectFrom('subscribers').select('email').where('id', '=', subscriberId).executeTakeFirst();
+  if (subscriber) {
+    const address = subscriber.email.toLowerCase();
+    await trx.deleteFrom('mail_outbox').where((eb) => eb(eb.fn('lower', ['to_address']), '=', address)).where('purpose', 'in', NEWSLETTER_MAIL_PURPOSES).execute();
+    const keys = addressRateLimitKeys(address);
+    await forgetRateLimits(trx, [keys.signups, keys.mails]);
+  }
+  const subscriptions = await trx.selectFrom('subscriptions').select('newsletter_id').where('subscriber_id', '=', subscriberId).execute();
+  await trx.updateTable('newsletter_deliveries').set({ email: null, subscriber_id: null }).where('subscriber_id', '=', subscriberId).execute();
+  await trx.updateTable('subscription_events').set({ subscriber_id: null }).where('subscriber_id', '=', subscriberId).execute();
+  await trx.deleteFrom('subscriptions').where('subscriber_id', '=', subscriberId).execute();
+  await trx.deleteFrom('subscribers').where('id', '=', subscriberId).execute();
+  for (const { newsletter_id } of subscriptions) await recordEvent(trx, newsletter_id, null, 'erased', now);
 }

@@ -11,9 +11,10 @@
  */
 import mjml2html from 'mjml';
 import type { AppContext } from '../app-context.ts';
-import { formatDate } from '../i18n/index.ts';
+import { formatDate, messagesFor } from '../i18n/index.ts';
 import { directionOf } from '../i18n/languages.ts';
 import type { ImageVariant } from '../media/types.ts';
+import { creditLine, photoCredit } from '../media/credit.ts';
 import { loadImages } from '../media/image-queries.ts';
 import { escapeHtml } from '../shared/escape.ts';
 import { sectionName } from '../site/chrome.ts';
@@ -51,14 +52,17 @@ function textsFor(language: string) {
   return TEXTS[language] ?? ENGLISH;
 }
 
-/** A photo that may be shown in mail: a JPEG rendition, absolute URL, with its alt text. */
+/** A photo that may be shown in mail: a JPEG rendition, absolute URL, with its alt text and credit line. */
 interface ItemPhoto {
   url: string;
   alt: string;
+  /** "Photo: Jane Doe/Agency" as the site prints it, in the list's language; '' when the photo has none. */
+  credit: string;
 }
 
 /** One article as the issue shows it. */
 interface ItemView {
+  articleId: number;
   url: string;
   headline: string;
   standfirst: string;
@@ -81,6 +85,8 @@ export interface IssueView {
   siteUrl: string;
   siteHost: string;
   publisherBlurb: string;
+  /** The newsroom's postal address, one line per line ('' when Settings has none yet). */
+  postalAddress: string;
   list: { slug: string; name: string; senderName: string; senderAddress: string; replyTo: string | null; trackOpens: boolean };
   items: ItemView[];
 }
@@ -110,7 +116,7 @@ export async function loadIssueView(app: AppContext, issueOrId: number | IssueRe
       : await app.db
           .selectFrom('articles')
           .innerJoin('sections', 'sections.id', 'articles.section_id')
-          .select(['articles.id', 'articles.slug', 'articles.language', 'articles.headline', 'articles.standfirst', 'articles.hero_image_id', 'articles.hero_alt', 'articles.section_id', 'sections.slug as section_slug'])
+          .select(['articles.id', 'articles.slug', 'articles.language', 'articles.headline', 'articles.standfirst', 'articles.hero_image_id', 'articles.hero_alt', 'articles.hero_credit', 'articles.section_id', 'sections.slug as section_slug'])
           .where('articles.id', 'in', ids)
           .where('articles.status', '=', 'published')
           .execute();
@@ -120,6 +126,7 @@ export async function loadIssueView(app: AppContext, issueOrId: number | IssueRe
     rows.flatMap((row) => (row.hero_image_id ? [row.hero_image_id] : [])),
   );
 
+  const photoLabel = messagesFor(list.language).photo;
   const items: ItemView[] = [];
   for (const item of issue.items) {
     // An article unpublished since it was chosen is left out rather than linked to a missing page.
@@ -130,12 +137,20 @@ export async function loadIssueView(app: AppContext, issueOrId: number | IssueRe
     const variant = image?.canDistribute ? jpegClosestTo(image.variants, PHOTO_TARGET_WIDTH) : undefined;
     const section = catalog.sectionsById.get(row.section_id);
     items.push({
+      articleId: row.id,
       url: absoluteUrl(publicUrl, articleUrl(row.language, row.section_slug, row.slug)),
       headline: row.headline,
       standfirst: row.standfirst,
       blurb: item.blurb ?? '',
       kicker: section ? sectionName(section, list.language) : '',
-      photo: image && variant ? { url: absoluteUrl(publicUrl, `/media/${encodeURIComponent(variant.key)}`), alt: (row.hero_alt ?? image.alt).trim() } : null,
+      photo:
+        image && variant
+          ? {
+              url: absoluteUrl(publicUrl, `/media/${encodeURIComponent(variant.key)}`),
+              alt: (row.hero_alt ?? image.alt).trim(),
+              credit: creditLine(photoCredit(image, row.hero_credit), photoLabel),
+            }
+          : null,
     });
   }
 
@@ -152,6 +167,7 @@ export async function loadIssueView(app: AppContext, issueOrId: number | IssueRe
     siteUrl: absoluteUrl(publicUrl, homeUrl(list.language)),
     siteHost: new URL(publicUrl).host,
     publisherBlurb: site.publisherBlurb,
+    postalAddress: site.postalAddress,
     list: { slug: list.slug, name: list.name, senderName: list.sender_name, senderAddress: list.sender_address, replyTo: list.reply_to, trackOpens: list.track_opens === 1 },
     items,
   };
@@ -171,6 +187,11 @@ function paragraphsHtml(text: string, style: string): string {
   return paragraphsOf(text)
     .map((lines) => `<p style="${style}">${lines.map(escapeHtml).join('<br>')}</p>`)
     .join('');
+}
+
+/** The lines of a postal address as the settings store it. */
+function addressLines(address: string): string[] {
+  return address.split('\n').map((line) => line.trim()).filter((line) => line !== '');
 }
 
 /** How links are written: through the click redirect when sending, direct in previews. */
@@ -197,7 +218,10 @@ function issueMjml(view: IssueView, link: LinkWriter, withOpenPixel: boolean): s
   const items = view.items
     .map((item, index) => {
       const href = e(link(item.url));
-      const photo = item.photo ? `<mj-image src="${e(item.photo.url)}" alt="${e(item.photo.alt)}" href="${href}" css-class="mh-photo" padding="0 ${SIDE_PADDING}px 16px" />` : '';
+      const photo = item.photo
+        ? `<mj-image src="${e(item.photo.url)}" alt="${e(item.photo.alt)}" href="${href}" css-class="mh-photo" padding="0 ${SIDE_PADDING}px ${item.photo.credit ? 6 : 16}px" />` +
+          (item.photo.credit ? `<mj-text mj-class="credit" css-class="mh-text mh-credit">${e(item.photo.credit)}</mj-text>` : '')
+        : '';
       const kicker = item.kicker ? `<mj-text mj-class="kicker" css-class="mh-text mh-kicker">${e(item.kicker)}</mj-text>` : '';
       const standfirst = item.standfirst.trim() ? `<mj-text>${paragraphsHtml(item.standfirst, paragraphStyle)}</mj-text>` : '';
       const blurb = item.blurb.trim() ? `<mj-text mj-class="blurb">${paragraphsHtml(item.blurb, paragraphStyle)}</mj-text>` : '';
@@ -219,6 +243,9 @@ function issueMjml(view: IssueView, link: LinkWriter, withOpenPixel: boolean): s
   const intro = view.intro.trim()
     ? `<mj-section mj-class="card" padding-top="8px"><mj-column><mj-text mj-class="intro">${paragraphsHtml(view.intro, paragraphStyle)}</mj-text><mj-divider css-class="mh-rule" /></mj-column></mj-section>`
     : '';
+  // Anti-spam laws require the sender's physical address in bulk mail. Each line is isolated
+  // (FSI…PDI): a Latin address in an Arabic mail must not have its house number moved to the end.
+  const address = addressLines(view.postalAddress);
   const pixel = withOpenPixel ? `<mj-raw><img src="${PLACEHOLDER.openPixelUrl}" width="1" height="1" alt="" style="display:block;width:1px;height:1px;border:0;" /></mj-raw>` : '';
   const rtlClass = isRtl ? ' mh-rtl' : '';
 
@@ -246,6 +273,7 @@ function issueMjml(view: IssueView, link: LinkWriter, withOpenPixel: boolean): s
       <mj-class name="blurb" color="${COLOURS.soft}" font-style="${isRtl ? 'normal' : 'italic'}" />
       <mj-class name="masthead" font-family="${e(serif)}" font-size="30px" font-weight="700" line-height="1.15" padding-bottom="4px" />
       <mj-class name="meta" font-size="14px" color="${COLOURS.soft}" />
+      <mj-class name="credit" font-size="12px" line-height="1.4" color="${COLOURS.soft}" padding-bottom="14px" />
       <mj-class name="footer" font-size="13px" line-height="1.6" color="${COLOURS.soft}" />
     </mj-attributes>
     <mj-style inline="inline">
@@ -286,6 +314,7 @@ function issueMjml(view: IssueView, link: LinkWriter, withOpenPixel: boolean): s
           <mj-text mj-class="footer">${e(t.why(view.list.name, view.siteName))}</mj-text>
           <mj-text mj-class="footer" padding-top="8px"><a class="mh-footer-link" href="${PLACEHOLDER.preferencesUrl}" target="_blank">${e(t.preferences)}</a> · <a class="mh-footer-link" href="${PLACEHOLDER.unsubscribeUrl}" target="_blank">${e(t.unsubscribe)}</a></mj-text>
           <mj-text mj-class="footer" padding-top="8px">${e(view.siteName)} · <a class="mh-footer-link" href="${e(view.siteUrl)}" target="_blank">${e(view.siteHost)}</a>${view.publisherBlurb.trim() ? `<br>${e(view.publisherBlurb)}` : ''}</mj-text>
+          ${address.length > 0 ? `<mj-text mj-class="footer" padding-top="8px" css-class="mh-text mh-address">${address.map((line) => `\u2068${e(line)}\u2069`).join('<br>')}</mj-text>` : ''}
         </mj-column>
       </mj-section>
       ${pixel}
@@ -311,6 +340,8 @@ function issueText(view: IssueView, link: LinkWriter): string {
   }
   out.push(rule, '', t.why(view.list.name, view.siteName), '', `${t.preferences}: ${PLACEHOLDER.preferencesUrl}`, `${t.unsubscribe}: ${PLACEHOLDER.unsubscribeUrl}`, '', `${view.siteName} · ${view.siteUrl}`);
   if (view.publisherBlurb.trim()) out.push(view.publisherBlurb.trim());
+  const address = addressLines(view.postalAddress);
+  if (address.length > 0) out.push('', ...address);
   return `${out.join('\n')}\n`;
 }
 
@@ -337,16 +368,26 @@ export async function openPixelUrl(app: AppContext, issueId: number): Promise<st
   return absoluteUrl(app.config.publicUrl, `/newsletters/o/${token}.gif`);
 }
 
-/** Makes sure every URL has its link row for this issue (reusing rows from an earlier freeze); returns redirect URLs by target. */
-async function clickUrlsFor(app: AppContext, issueId: number, urls: readonly string[]): Promise<Map<string, string>> {
-  const distinct = [...new Set(urls)];
+/**
+ * Makes sure every URL has its link row for this issue, with the article it leads to (reusing
+ * rows from an earlier freeze); returns redirect URLs by target.
+ */
+async function clickUrlsFor(app: AppContext, issueId: number, targets: readonly { url: string; articleId: number }[]): Promise<Map<string, string>> {
+  const articleOf = new Map<string, number>();
+  for (const target of targets) if (!articleOf.has(target.url)) articleOf.set(target.url, target.articleId);
+  const distinct = [...articleOf.keys()];
   const ids = new Map<string, number>();
   await app.db.transaction().execute(async (trx) => {
-    const existing = await trx.selectFrom('newsletter_links').select(['id', 'url']).where('issue_id', '=', issueId).orderBy('id').execute();
-    for (const row of existing) if (!ids.has(row.url)) ids.set(row.url, row.id);
+    const existing = await trx.selectFrom('newsletter_links').select(['id', 'url', 'article_id']).where('issue_id', '=', issueId).orderBy('id').execute();
+    for (const row of existing) {
+      if (ids.has(row.url)) continue;
+      ids.set(row.url, row.id);
+      const articleId = articleOf.get(row.url);
+      if (row.article_id === null && articleId !== undefined) await trx.updateTable('newsletter_links').set({ article_id: articleId }).where('id', '=', row.id).execute();
+    }
     for (const url of distinct) {
       if (ids.has(url)) continue;
-      const row = await trx.insertInto('newsletter_links').values({ issue_id: issueId, url, clicks: 0 }).returning('id').executeTakeFirstOrThrow();
+      const row = await trx.insertInto('newsletter_links').values({ issue_id: issueId, url, article_id: articleOf.get(url) ?? null, clicks: 0 }).returning('id').executeTakeFirstOrThrow();
       ids.set(url, row.id);
     }
   });
@@ -361,7 +402,7 @@ export async function freezeIssue(app: AppContext, issueId: number): Promise<Fro
   const redirects = await clickUrlsFor(
     app,
     issueId,
-    view.items.map((item) => item.url),
+    view.items.map((item) => ({ url: item.url, articleId: item.articleId })),
   );
   const rendered = await renderIssue(view, (url) => redirects.get(url) ?? url, { withOpenPixel: view.list.trackOpens });
   return {

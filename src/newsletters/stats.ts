@@ -18,9 +18,10 @@ export const GROWTH_DAYS = 90;
 /** Hour charts fill gaps with zeros up to this span; longer spans show only hours with data. */
 const MAX_FILLED_HOURS = 24 * 7;
 
-/** One link of an issue with its clicks. */
+/** One link of an issue with its clicks, and the headline of the article it leads to (null when unknown). */
 export interface LinkClicks {
   url: string;
+  headline: string | null;
   clicks: number;
 }
 
@@ -73,7 +74,14 @@ export async function issueStats(db: Kysely<Database>, issueId: number): Promise
   const [statuses, unsubscribed, links, engagement, sends] = await Promise.all([
     db.selectFrom('newsletter_deliveries').select(['status', sql<number>`count(*)`.as('n')]).where('issue_id', '=', issueId).groupBy('status').execute(),
     db.selectFrom('subscription_events').select(sql<number>`count(*)`.as('n')).where('issue_id', '=', issueId).where('kind', '=', 'unsubscribed').executeTakeFirst(),
-    db.selectFrom('newsletter_links').select(['url', 'clicks']).where('issue_id', '=', issueId).orderBy('clicks', 'desc').orderBy('id').execute(),
+    db
+      .selectFrom('newsletter_links')
+      .leftJoin('articles', 'articles.id', 'newsletter_links.article_id')
+      .select(['newsletter_links.url', 'newsletter_links.clicks', 'articles.headline'])
+      .where('newsletter_links.issue_id', '=', issueId)
+      .orderBy('newsletter_links.clicks', 'desc')
+      .orderBy('newsletter_links.id')
+      .execute(),
     db.selectFrom('newsletter_engagement').select(['kind', 'hour', 'count']).where('issue_id', '=', issueId).orderBy('hour').execute(),
     db
       .selectFrom('newsletter_deliveries')
@@ -100,7 +108,7 @@ export async function issueStats(db: Kysely<Database>, issueId: number): Promise
     unsubscribed: Number(unsubscribed?.n ?? 0),
     clicks: links.reduce((sum, link) => sum + Number(link.clicks), 0),
     opens: issue.track_opens === 1 ? openRows.reduce((sum, row) => sum + Number(row.count), 0) : null,
-    links: links.map((link) => ({ url: link.url, clicks: Number(link.clicks) })),
+    links: links.map((link) => ({ url: link.url, headline: link.headline ?? null, clicks: Number(link.clicks) })),
     sendsPerHour: hourSeries(
       'Sent',
       sends.map((row) => ({ hour: row.hour, count: Number(row.n) })),

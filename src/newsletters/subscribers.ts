@@ -177,7 +177,12 @@ export async function signUp(db: Kysely<Database>, input: { email: string; langu
         continue;
       }
       pending.push(list);
-      if (current?.status === 'pending') continue;
+      if (current?.status === 'pending') {
+        // Asked again: a fresh confirmation link goes out, and the wait before an unconfirmed
+        // sign-up is purged (purge-unconfirmed-task.ts) starts again from now.
+        await trx.updateTable('subscriptions').set({ updated_at: now }).where('subscriber_id', '=', subscriber.id).where('newsletter_id', '=', list.id).execute();
+        continue;
+      }
       if (current) {
         await trx.updateTable('subscriptions').set({ status: 'pending', source: input.source, updated_at: now }).where('subscriber_id', '=', subscriber.id).where('newsletter_id', '=', list.id).execute();
       } else {

@@ -4,6 +4,7 @@
  * may run against one PostgreSQL database; they share the work through claims and leases.
  */
 import type { AppContext } from '../app-context.ts';
+import { configWarnings } from '../config.ts';
 import type { Config } from '../config.ts';
 import { openMigratedDatabase } from '../db/migrate.ts';
 import { createAppContext } from '../server.ts';
@@ -21,6 +22,7 @@ export interface WorkerContext {
 /** Opens the configured database (migrating it, as every command does) and builds the context around it. */
 export async function openWorkerContext(config: Config): Promise<WorkerContext> {
   const logger = createLogger(config.logLevel);
+  for (const warning of configWarnings(config)) logger.warn(warning);
   const { handle } = await openMigratedDatabase(config);
   const context = createAppContext(config, handle, logger, new AssetStore());
   return {

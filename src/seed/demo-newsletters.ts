@@ -124,14 +124,16 @@ export async function seedDemoNewsletters(db: Kysely<Database>): Promise<{ newsl
         const confirmedDaysAgo = Math.max(0, joinedDaysAgo - rng.range(0, 0.5));
         const endedDaysAgo = rng.range(0, confirmedDaysAgo);
         const wasConfirmed = status !== 'pending';
+        // Sign-ups still awaiting confirmation are recent ones: older ones are purged (purge-unconfirmed-task.ts).
+        const asked = wasConfirmed ? joined : isoDaysAgo(Math.min(joinedDaysAgo, 20));
         await trx
           .insertInto('subscriptions')
           .values({
             subscriber_id: Number(id), newsletter_id: list.id, status, source: rng.chance(0.7) ? 'form' : rng.chance(0.5) ? 'promo' : 'embed', consent: null,
-            created_at: joined, confirmed_at: wasConfirmed ? isoDaysAgo(confirmedDaysAgo) : null, updated_at: wasConfirmed && status !== 'confirmed' ? isoDaysAgo(endedDaysAgo) : joined,
+            created_at: asked, confirmed_at: wasConfirmed ? isoDaysAgo(confirmedDaysAgo) : null, updated_at: wasConfirmed && status !== 'confirmed' ? isoDaysAgo(endedDaysAgo) : asked,
           })
           .execute();
-        const events: { kind: string; at: string }[] = [{ kind: 'signed_up', at: joined }];
+        const events: { kind: string; at: string }[] = [{ kind: 'signed_up', at: asked }];
         if (wasConfirmed) events.push({ kind: 'confirmed', at: isoDaysAgo(confirmedDaysAgo) });
         if (status === 'unsubscribed' || status === 'bounced' || status === 'complained') events.push({ kind: status, at: isoDaysAgo(endedDaysAgo) });
         for (const event of events) await trx.insertInto('subscription_events').values({ newsletter_id: list.id, subscriber_id: Number(id), kind: event.kind, issue_id: null, at: event.at }).execute();

@@ -105,6 +105,8 @@ export interface DemoSiteSettings {
   tagline: string;
   description: string;
   publisherBlurb: string;
+  /** The newsroom's postal address (invented), printed at the foot of newsletters. */
+  postalAddress: string;
   /** The same texts for other editions, by language code. */
   localized: Record<string, { name?: string; tagline?: string; description?: string; publisherBlurb?: string }>;
   languages: string[];

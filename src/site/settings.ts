@@ -62,6 +62,18 @@ export const siteSettingsSchema = z.object({
     .default({ about: 'about', corrections: 'corrections-policy', ethics: 'ethics', contact: 'contact' }),
   /** Whether saving an article adds the existing place and country tags its text names, without asking (src/suggest). */
   autoTagPlaces: z.boolean().default(false),
+  /**
+   * The newsroom's postal address, printed at the foot of every newsletter: anti-spam laws
+   * (CAN-SPAM in the US, CASL in Canada, and others) require bulk mail to carry the sender's
+   * physical address. Plain text, one line of the address per line.
+   */
+  postalAddress: z
+    .string()
+    .transform((value) => value.replace(/\r\n?/g, '\n').split('\n').map((line) => line.trim()).filter((line) => line !== '').join('\n'))
+    .pipe(z.string().max(300, 'is longer than 300 characters'))
+    .refine((value) => !/[\u0000-\u0009\u000b-\u001f\u007f]/.test(value), 'must not contain control characters')
+    .refine((value) => value.split('\n').length <= 6, 'has more than six lines')
+    .default(''),
   /** Creative Commons republishing (src/syndication): which licence, and the newsroom's conditions shown with it. */
   republishing: republishingSettingsSchema.default({ ccLicence: 'CC BY-NC-ND 4.0', conditions: DEFAULT_REPUBLISHING_CONDITIONS }),
 });

@@ -140,6 +140,24 @@ describeEachDatabase('site settings admin', (use) => {
     assert.deepEqual(await loadSiteSettings(use().db), before);
   });
 
+  test('the newsroom’s postal address for newsletter footers: saved tidied, kept when a form leaves it out, refused when too long', async () => {
+    const page = await (await admin.request('/admin/settings')).text();
+    assert.match(page, /<legend>Newsletters<\/legend>\s*<label>\s*Postal address/);
+    assert.match(page, /<textarea name="postalAddress" rows="4" maxlength="300"/);
+    const saved = await save(admin, settingsForm({ postalAddress: '  The Test Ledger \r\n 12 Example Street\r\n\r\nTestville 0000  ' }));
+    assert.equal(saved.status, 303);
+    assert.equal((await loadSiteSettings(use().db)).postalAddress, 'The Test Ledger\n12 Example Street\nTestville 0000');
+    assert.match(await (await admin.request('/admin/settings')).text(), /<textarea name="postalAddress"[^>]*>The Test Ledger\n12 Example Street\nTestville 0000<\/textarea>/);
+    // A form without the field (an older page still open) keeps what is stored.
+    assert.equal((await save(admin, settingsForm({}))).status, 303);
+    assert.equal((await loadSiteSettings(use().db)).postalAddress, 'The Test Ledger\n12 Example Street\nTestville 0000');
+    const tooLong = await save(admin, settingsForm({ postalAddress: 'x'.repeat(301) }));
+    assert.equal(tooLong.status, 422);
+    assert.match(await tooLong.text(), /Postal address: is longer than 300 characters/);
+    assert.equal((await save(admin, settingsForm({ postalAddress: 'a\nb\nc\nd\ne\nf\ng' }))).status, 422, 'at most six lines');
+    assert.equal((await loadSiteSettings(use().db)).postalAddress, 'The Test Ledger\n12 Example Street\nTestville 0000');
+  });
+
   test('a hostile name is escaped in the admin and on public pages', async () => {
     const hostile = '</title><script>alert(1)</script>';
     assert.equal((await save(admin, settingsForm({ name: hostile, ar_tagline: '"><img src=x onerror=alert(2)>' }))).status, 303);

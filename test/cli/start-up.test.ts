@@ -1,6 +1,6 @@
 /** The `masthead` command: help on every command, and one clear line when start-up cannot work. */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -65,4 +65,36 @@ test('the newsletter worker refuses SQLite with one clear line', () => {
   const result = run(['worker']);
   assert.equal(result.status, 1);
   assert.match(result.stderr + result.stdout, /PostgreSQL/);
+});
+
+/** Starts `masthead serve` until it says it is serving, stops it, and returns the JSON lines it logged. */
+async function serveOnce(env: Record<string, string>): Promise<{ level: string; message: string }[]> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'masthead-cli-'));
+  const child = spawn(process.execPath, [BIN, 'serve'], { env: { PATH: process.env.PATH ?? '', MASTHEAD_DATA_DIR: dataDir, PORT: '0', MASTHEAD_SEED: 'false', ...env } });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  try {
+    const deadline = Date.now() + 60_000;
+    while (!stdout.includes('Masthead is serving')) {
+      if (Date.now() > deadline || child.exitCode !== null) assert.fail(`serve did not start: ${stderr}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  } finally {
+    child.kill('SIGTERM');
+    await exited;
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+  return stderr.split('\n').filter((line) => line.startsWith('{')).map((line) => JSON.parse(line) as { level: string; message: string });
+}
+
+test('serving real mail from an http PUBLIC_URL logs one warning line; an https one logs none', async () => {
+  const http = await serveOnce({ SMTP_URL: 'smtp://127.0.0.1:9', PUBLIC_URL: 'http://news.example.test' });
+  const warnings = http.filter((line) => line.level === 'warn');
+  assert.equal(warnings.length, 1, JSON.stringify(http));
+  assert.match(warnings[0]?.message ?? '', /^PUBLIC_URL is http .* List-Unsubscribe links in newsletters must be https/);
+  const https = await serveOnce({ SMTP_URL: 'smtp://127.0.0.1:9', PUBLIC_URL: 'https://news.example.test' });
+  assert.deepEqual(https.filter((line) => line.level === 'warn'), []);
 });

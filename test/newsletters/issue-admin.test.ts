@@ -120,6 +120,7 @@ describeEachDatabase('newsletter issue admin', (use) => {
     assert.equal(html.match(new RegExp(`<iframe src="/admin/newsletters/issues/${issueId}/preview.html"`, 'g'))?.length, 2);
     assert.match(html, /class="issue-preview issue-preview--phone"/);
     assert.match(html, /<pre class="issue-text"[^>]*>[^<]*Read more: https:\/\/news\.example\.test\/news\/story-1/);
+    assert.match(html, /<pre class="issue-text"[^>]* lang="en" dir="ltr">/, 'the text version carries the list’s language');
     assert.ok(html.includes('Preview &lt;me&gt; &amp; &quot;test&quot;'));
     assert.match(html, /\/assets\/[0-9a-f]+\/charts\.css/);
 
@@ -151,7 +152,9 @@ describeEachDatabase('newsletter issue admin', (use) => {
     await compose(issueId, { action: `add:${articleIds[1]}` });
     const confirm = await editor.request(`/admin/newsletters/issues/${issueId}/send`);
     assert.equal(confirm.status, 200);
-    assert.match(await confirm.text(), /to 3 confirmed subscribers of The Tamarisk Daily/);
+    const confirmHtml = await confirm.text();
+    assert.match(confirmHtml, /to 3 confirmed subscribers of The Tamarisk Daily/);
+    assert.match(confirmHtml, /The site has no postal address yet/, 'the sender is told the footer lacks the address the law asks for');
     assert.equal((await post(editor, `/admin/newsletters/issues/${issueId}/send`, {})).status, 422);
     assert.equal((await getIssue(use().db, issueId))?.status, 'draft');
 
@@ -176,7 +179,12 @@ describeEachDatabase('newsletter issue admin', (use) => {
     const body = await stats.text();
     assert.match(body, /<dt>Recipients<\/dt>\s*<dd>3<\/dd>/);
     assert.match(body, /Clicks per hour \(UTC\)/);
-    assert.ok(body.includes('https://news.example.test/opinion/story-2'), 'the per-link table lists the issue’s link');
+    // Each link is named by its article's headline, with its address as the secondary line.
+    const headline = (await use().db.selectFrom('articles').select('headline').where('id', '=', articleIds[1] ?? 0).executeTakeFirstOrThrow()).headline;
+    const escaped = headline.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
+    assert.ok(body.includes(`<span class="issue-link__headline" lang="en" dir="ltr">${escaped}</span><span class="issue-link__url">https://news.example.test/opinion/story-2</span>`), 'the per-link table names the article');
+    const row = await use().db.selectFrom('newsletter_links').select(['article_id']).where('issue_id', '=', issueId).executeTakeFirstOrThrow();
+    assert.equal(Number(row.article_id), articleIds[1], 'freezing records which article a link leads to');
   });
 
   test('schedule: must be in the future; unschedule; audited', async () => {
@@ -219,6 +227,20 @@ describeEachDatabase('newsletter issue admin', (use) => {
     assert.match(html, /<svg class="chart__svg" role="img" aria-label="Confirmed subscribers, last 90 days: line chart of subscribers/);
     assert.match(html, /<details class="chart__data">/);
     assert.match(html, /<th scope="row">\d{4}-\d{2}-\d{2}<\/th>/);
+  });
+
+  test('the preview of an Arabic issue reads right to left: subject, preheader and text version carry lang and dir', async () => {
+    const arabicList = await createList(use().db, { name: 'الطرفاء الأسبوعية', language: 'ar' });
+    const made = await post(editor, `/admin/newsletters/${arabicList}/issues`, { subject: 'محادثات المياه تُستأنف في عمّان' });
+    assert.equal(made.status, 303);
+    const issueId = issueIdOf(made.headers.get('location'));
+    assert.equal((await compose(issueId, { preheader: 'ثلاثة أشياء ينبغي معرفتها هذا الصباح', intro: 'صباح الخير. يعود المفاوضون إلى الطاولة اليوم.', action: 'save' })).status, 303);
+    const html = await (await editor.request(`/admin/newsletters/issues/${issueId}/preview`)).text();
+    assert.match(html, /<pre class="issue-text"[^>]* lang="ar" dir="rtl">[^<]*صباح الخير/);
+    assert.match(html, /<strong>Subject:<\/strong> <span lang="ar" dir="rtl">محادثات المياه/);
+    assert.match(html, /<strong>Preheader:<\/strong> <span lang="ar" dir="rtl">ثلاثة أشياء/);
+    // The admin page around it stays English, left to right.
+    assert.match(html, /<html lang="en"/);
   });
 
   test('a digest from a section, and a clear message when there is nothing to put in it', async () => {

@@ -99,6 +99,28 @@ describeEachDatabase('newsletter issues', (use) => {
     await assert.rejects(scheduleIssue(use().db, empty, isoHoursFrom(isoNow(), 2), { userId: null }), /add at least one article or an introduction/);
   });
 
+  test('a digest’s default subject reads well in the list’s language, its preheader is the lead headline, and both can be edited', async () => {
+    const db = use().db;
+    const now = new Date('2026-12-07T06:30:00.000Z');
+    const section = await createSection(db, { slug: 'digest-subjects' });
+    const lead = await createArticle(db, buildArticle({ sectionId: section, authorIds: [authorId], byline: null, headline: 'Water talks resume in the capital', publishedAt: isoHoursFrom(now.toISOString(), -1) }));
+    await createArticle(db, buildArticle({ sectionId: section, authorIds: [authorId], byline: null, publishedAt: isoHoursFrom(now.toISOString(), -3) }));
+    const english = await getIssue(db, await createDigest(db, await createList(db, { name: 'The Daily Briefing' }), { sectionId: section }, { userId: null }, now));
+    assert.equal(english?.subject, 'The Daily Briefing — 7 December 2026');
+    assert.equal(english?.preheader, 'Water talks resume in the capital');
+    assert.equal(english?.items[0]?.articleId, lead);
+    await createArticle(db, buildArticle({ sectionId: section, authorIds: [authorId], byline: null, language: 'ar', slug: 'digest-ar', headline: 'استئناف محادثات المياه', publishedAt: isoHoursFrom(now.toISOString(), -2) }));
+    const arabic = await getIssue(db, await createDigest(db, await createList(db, { name: 'الطرفاء الأسبوعية', language: 'ar' }), { sectionId: section }, { userId: null }, now));
+    assert.equal(arabic?.subject, 'الطرفاء الأسبوعية — 7 ديسمبر 2026');
+    assert.equal(arabic?.preheader, 'استئناف محادثات المياه');
+    await createArticle(db, buildArticle({ sectionId: section, authorIds: [authorId], byline: null, language: 'fr', slug: 'digest-fr', headline: 'Reprise des pourparlers sur l’eau', publishedAt: isoHoursFrom(now.toISOString(), -2) }));
+    const french = await getIssue(db, await createDigest(db, await createList(db, { name: 'La Lettre', language: 'fr' }), { sectionId: section }, { userId: null }, now));
+    assert.equal(french?.subject, 'La Lettre — 7 décembre 2026');
+    // A default, not a decision: the desk rewrites it before sending.
+    const edited = await updateIssue(db, english?.id ?? 0, { subject: 'Water talks: what to expect', preheader: 'And two more stories', items: english?.items ?? [] });
+    assert.deepEqual({ subject: edited.subject, preheader: edited.preheader }, { subject: 'Water talks: what to expect', preheader: 'And two more stories' });
+  });
+
   test('a digest takes what a section or tag published since the last issue, in the list language, newest first, at most twelve', async () => {
     const db = use().db;
     const listId = await createList(db);

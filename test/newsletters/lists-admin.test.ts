@@ -165,7 +165,7 @@ describeEachDatabase('newsletters admin', (use) => {
     assert.equal(response.headers.get('x-frame-options'), null);
     const html = await response.text();
     assert.doesNotMatch(html, /site-header|sections-nav/, 'no site chrome');
-    assert.match(html, /<form class="newsletter-form" method="post" action="\/newsletters\/subscribe"/);
+    assert.match(html, /<form class="newsletter-form" method="post" action="\/newsletters\/embeddable\/embed"/);
     assert.match(html, /<input type="hidden" name="source" value="embed"/);
     const normal = await t.app.request('/newsletters');
     assert.match(normal.headers.get('content-security-policy') ?? '', /frame-ancestors 'self'/, 'other pages still refuse framing');

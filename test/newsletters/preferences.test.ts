@@ -15,20 +15,20 @@ import { AdminClient } from '../admin/admin-client.ts';
 
 const ORIGIN = 'https://news.example.test';
 
-async function createList(db: Kysely<Database>, slug: string, visibility: 'public' | 'private' = 'public'): Promise<number> {
+async function createList(db: Kysely<Database>, slug: string, visibility: 'public' | 'private' = 'public', language = 'en'): Promise<number> {
   const now = new Date().toISOString();
   const row = await db
     .insertInto('newsletters')
-    .values({ slug, name: `List ${slug}`, description: '', cadence: 'Weekly', sender_name: 'The Tamarisk', sender_address: 'news@example.org', reply_to: null, language: 'en', visibility, position: 0, track_opens: 0, created_at: now, updated_at: now })
+    .values({ slug, name: `List ${slug}`, description: '', cadence: 'Weekly', sender_name: 'The Tamarisk', sender_address: 'news@example.org', reply_to: null, language, visibility, position: 0, track_opens: 0, created_at: now, updated_at: now })
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
 }
 
 /** A subscriber with subscriptions in the given statuses. */
-async function createReader(db: Kysely<Database>, email: string, subscriptions: [number, 'pending' | 'confirmed' | 'unsubscribed'][]): Promise<number> {
+async function createReader(db: Kysely<Database>, email: string, subscriptions: [number, 'pending' | 'confirmed' | 'unsubscribed'][], language = 'en'): Promise<number> {
   const now = new Date().toISOString();
-  const { id } = await db.insertInto('subscribers').values({ email, name: 'Rania Haddad', language: 'en', created_at: now, updated_at: now, link_version: 1 }).returning('id').executeTakeFirstOrThrow();
+  const { id } = await db.insertInto('subscribers').values({ email, name: 'Rania Haddad', language, created_at: now, updated_at: now, link_version: 1 }).returning('id').executeTakeFirstOrThrow();
   for (const [newsletterId, status] of subscriptions) {
     await db.insertInto('subscriptions').values({ subscriber_id: id, newsletter_id: newsletterId, status, source: 'form', consent: null, created_at: now, confirmed_at: status === 'confirmed' ? now : null, updated_at: now }).execute();
     await db.insertInto('subscription_events').values({ newsletter_id: newsletterId, subscriber_id: id, kind: 'confirmed', issue_id: null, at: now }).execute();
@@ -43,11 +43,14 @@ describeEachDatabase('newsletter preferences', (use) => {
   let b: number;
   let c: number;
   let hidden: number;
+  let arabic: number;
   const db = () => use().db;
 
   before(async () => {
     mediaDir = tempMediaDir();
     t = createTestApp(use(), mediaDir);
+    // Made first (the lowest id, and "ar" sorts before "en"): neither may put it first for an English reader.
+    arabic = await createList(db(), 'arabic-weekly', 'public', 'ar');
     a = await createList(db(), 'alpha');
     b = await createList(db(), 'beta');
     c = await createList(db(), 'gamma');
@@ -84,6 +87,18 @@ describeEachDatabase('newsletter preferences', (use) => {
     assert.doesNotMatch(html, new RegExp(`value="${b}" checked`));
     const other = await open(await createReader(db(), 'other@example.org', []));
     assert.doesNotMatch(other.html, /List hidden/, 'another reader does not see a private list');
+  });
+
+  test('the reader’s own language comes first, then the list order; a card in another language runs in its own direction', async () => {
+    const order = (html: string) => [...html.matchAll(/<input type="checkbox" name="newsletter" value="(\d+)"/g)].map((match) => Number(match[1]));
+    const english = await open(await createReader(db(), 'order.en@example.org', [[arabic, 'confirmed'], [a, 'confirmed']]));
+    assert.deepEqual(order(english.html), [a, b, c, arabic]);
+    assert.match(english.html, /<label class="newsletter-list__item" lang="ar" dir="rtl"><input type="checkbox" name="newsletter" value="\d+" checked/);
+    // The reader's status inside the Arabic card stays English, left to right.
+    assert.match(english.html, /<span class="newsletter-status newsletter-status--confirmed" lang="en" dir="ltr">subscribed<\/span>/);
+    const arabicReader = await open(await createReader(db(), 'order.ar@example.org', [[a, 'confirmed']], 'ar'));
+    assert.deepEqual(order(arabicReader.html), [arabic, a, b, c]);
+    assert.match(arabicReader.html, /<html lang="ar" dir="rtl">/);
   });
 
   test('saving ticks and unticks lists; posts need the same origin and the token', async () => {
@@ -196,7 +211,15 @@ describeEachDatabase('newsletter preferences', (use) => {
     const oldPost = await current.browser.request(old.path, { form: { action: 'unsubscribe-all', form_token: current.token }, headers: { origin: ORIGIN } });
     assert.equal(oldPost.status, 400);
     const expired = new URL(await preferencesUrl(t.ctx, id, 2, new Date(Date.now() - 401 * 86_400_000))).pathname;
-    assert.equal((await t.app.request(expired)).status, 400);
+    const expiredPage = await t.app.request(expired);
+    assert.equal(expiredPage.status, 400);
+    // The page says how long this kind of link works, not what a confirmation link does.
+    const expiredHtml = await expiredPage.text();
+    assert.match(expiredHtml, /This link has expired/);
+    assert.match(expiredHtml, /Links to manage your newsletters work for 400 days after we send them/);
+    assert.doesNotMatch(expiredHtml, /Confirmation links|48 hours/);
+    const arabic = await (await t.app.request(expired, { headers: { 'accept-language': 'ar' } })).text();
+    assert.match(arabic, /تعمل روابط إدارة النشرات مدة 400 يوم/);
     assert.deepEqual(await statuses(id), { [a]: 'confirmed' });
   });
 });

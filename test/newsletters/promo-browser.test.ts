@@ -104,6 +104,34 @@ describe('newsletter pages in Chromium', { skip: hasChromium ? false : `${CHROMI
     }
   });
 
+  test('on /newsletters each card’s box sits beside the start of its own text, also for a list in the other direction', async () => {
+    for (const [url, viewport] of [['/newsletters', 1100], ['/newsletters', 390], ['/ar/newsletters', 1100]] as const) {
+      const page = await browser.newPage({ viewport: { width: viewport, height: 900 } });
+      try {
+        await page.goto(`${base}${url}`);
+        const cards = page.locator('.newsletter-list__item');
+        assert.equal(await cards.count(), 3, `${url}: every public list, whatever the edition`);
+        for (let index = 0; index < 3; index += 1) {
+          const card = cards.nth(index);
+          const direction = await card.evaluate((element) => getComputedStyle(element).direction);
+          const box = await card.locator('input[type="checkbox"]').boundingBox();
+          const name = await card.locator('.newsletter-list__name').boundingBox();
+          const cardBox = await card.boundingBox();
+          assert.ok(box && name && cardBox);
+          // The gap between the box and the near edge of the list's name: a few pixels, never the width of the card.
+          const gap = direction === 'rtl' ? box.x - (name.x + name.width) : name.x - (box.x + box.width);
+          assert.ok(gap >= 0 && gap < 24, `${url} @${viewport}: card ${index + 1} (${direction}) has its box ${gap}px from its text`);
+          assert.ok(direction === 'rtl' ? box.x > cardBox.x + cardBox.width / 2 : box.x < cardBox.x + cardBox.width / 2, `${url}: the box is at the ${direction} card's start`);
+        }
+        const arabicCard = page.locator('.newsletter-list__item', { hasText: 'الطرفاء الأسبوعية' });
+        assert.equal(await arabicCard.evaluate((element) => getComputedStyle(element).direction), 'rtl');
+        await page.screenshot({ path: path.join(SHOTS, `newsletters-cards${url.replaceAll('/', '-')}-${viewport}.png`), fullPage: true });
+      } finally {
+        await page.close();
+      }
+    }
+  });
+
   test('with JavaScript off, signing up from the promo reaches “check your inbox”', async () => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     try {

@@ -11,6 +11,8 @@ import { describeEachDatabase } from '../db-matrix.ts';
 import { createTestApp } from '../http-harness.ts';
 import type { TestApp } from '../http-harness.ts';
 import { createList } from './support/fixtures.ts';
+import { loadSiteSettings, saveSiteSettings } from '../../src/site/settings.ts';
+import { changeContent } from '../../src/content/content-version.ts';
 
 const NASTY = '<script>alert("x")</script> & "quoted" \'single\'';
 
@@ -132,6 +134,46 @@ describeEachDatabase('newsletter rendering', (use) => {
     const frozen = await freezeIssue(t.ctx, issueId);
     assert.equal(frozen.trackOpens, true);
     assert.ok(frozen.html.includes(`<img src="${PLACEHOLDER.openPixelUrl}" width="1" height="1" alt `), 'a 1×1 pixel with empty alt text');
+  });
+
+  test('each photo carries its credit as the site prints it: this use’s credit, else photographer/agency, in the list’s language', async () => {
+    const stored = await createImage(use().db, mediaDir, { credit: 'Lina Haddad' });
+    await use().db.updateTable('images').set({ credit_organisation: 'Tamarisk Pictures' }).where('id', '=', stored).execute();
+    const plain = await createArticle(use().db, buildArticle({ sectionId: seeded.newsId, authorIds: [seeded.authorId], byline: null, heroImageId: stored, headline: 'A story with a stored credit' }));
+    const overridden = await createArticle(use().db, buildArticle({ sectionId: seeded.newsId, authorIds: [seeded.authorId], byline: null, heroImageId: stored, heroCredit: 'Staff photographer', headline: 'A story with a credit of its own' }));
+    const { issueId } = await issueWith([plain, overridden]);
+    const { html } = await previewIssue(t.ctx, issueId);
+    const credits = [...html.matchAll(/class="mh-text mh-credit"[^>]*>[^]*?<div[^>]*>([^<]+)<\/div>/g)].map((match) => match[1]?.trim());
+    assert.deepEqual(credits, ['Photo: Lina Haddad/Tamarisk Pictures', 'Photo: Staff photographer']);
+    // The credit sits right under its photo, before the headline.
+    const photoAt = html.indexOf('/media/');
+    assert.ok(photoAt < html.indexOf('Photo: Lina Haddad') && html.indexOf('Photo: Lina Haddad') < html.indexOf('A story with a stored credit'));
+    const arabicArticle = await createArticle(use().db, buildArticle({ sectionId: seeded.newsId, authorIds: [seeded.authorId], byline: null, heroImageId: stored, language: 'ar', slug: 'credit-ar', headline: 'قصة بصورة' }));
+    const arabic = await issueWith([arabicArticle], { language: 'ar' });
+    assert.ok((await previewIssue(t.ctx, arabic.issueId)).html.includes('صورة: Lina Haddad/Tamarisk Pictures'));
+  });
+
+  test('the footer of the HTML and the text carries the newsroom’s postal address from Settings', async () => {
+    const { issueId } = await issueWith(seeded.articleIds.slice(0, 1));
+    const without = await previewIssue(t.ctx, issueId);
+    assert.ok(!without.html.includes('mh-address'), 'no empty address block');
+    const settings = await loadSiteSettings(use().db);
+    const setSettings = async (value: unknown) => {
+      await changeContent(use().db, async (trx) => {
+        await saveSiteSettings(trx, value);
+      });
+      await t.ctx.generation.refresh();
+    };
+    await setSettings({ ...settings, postalAddress: 'The Test Ledger\n  12 Example Street  \n\nTestville 0000' });
+    try {
+      const { html, text } = await previewIssue(t.ctx, issueId);
+      assert.match(html, /class="mh-text mh-address"[^]*?>\u2068The Test Ledger\u2069<br>\u206812 Example Street\u2069<br>\u2068Testville 0000\u2069</);
+      assert.ok(text.trimEnd().endsWith('The Test Ledger\n12 Example Street\nTestville 0000'), text);
+      const frozen = await freezeIssue(t.ctx, issueId);
+      assert.ok(frozen.text.includes('12 Example Street') && frozen.html.includes('12 Example Street'), 'what is sent carries it');
+    } finally {
+      await setSettings(settings);
+    }
   });
 
   test('wire photos and articles unpublished since they were chosen are left out', async () => {

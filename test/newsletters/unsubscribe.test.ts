@@ -91,8 +91,14 @@ describeEachDatabase('newsletter unsubscribe', (use) => {
     for (const path of [expired, superseded, forged, otherPurpose]) {
       const response = await t.app.request(path, { method: 'POST', body: 'List-Unsubscribe=One-Click', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
       assert.equal(response.status, 400, path);
-      assert.match(await response.text(), /This link (has expired|does not work)/);
+      const html = await response.text();
+      assert.match(html, path === expired ? /This link has expired/ : /This link does not work/);
+      assert.doesNotMatch(html, /Confirmation links|48 hours/);
     }
+    const shown = await (await t.app.request(expired)).text();
+    assert.match(shown, /Unsubscribe links work for 400 days after we send them/);
+    const french = await (await t.app.request(expired, { headers: { 'accept-language': 'fr' } })).text();
+    assert.match(french, /Les liens de désinscription sont valables 400 jours/);
     assert.equal(await status(id, list), 'confirmed');
   });
 

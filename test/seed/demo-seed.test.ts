@@ -6,6 +6,7 @@ import { ARTICLE_TYPES } from '../../src/articles/article-types.ts';
 import { buildDemoContent } from '../../src/seed/demo/index.ts';
 import { seedDemoIfEmpty } from '../../src/seed/seed-demo.ts';
 import { currentRateCard } from '../../src/syndication/rate-card.ts';
+import { loadSiteSettings } from '../../src/site/settings.ts';
 import { tempMediaDir } from '../factories.ts';
 import { describeEachDatabase } from '../db-matrix.ts';
 import { createTestApp } from '../http-harness.ts';
@@ -53,6 +54,8 @@ describeEachDatabase('demo newsroom', (use) => {
     for (const slug of ['about', 'contact', 'corrections-policy', 'ethics']) assert.ok(pages.includes(slug), slug);
     const arabic = await db.selectFrom('articles').select('id').where('language', '=', 'ar').execute();
     assert.ok(arabic.length >= 4);
+    // Newsletters need the sender's postal address in their footer; the demo's is invented.
+    assert.match((await loadSiteSettings(db)).postalAddress, /^The Tamarisk Newsroom\n.+\nJordan$/s);
   });
 
   test('the syndication desk: a rate card with a section and an article override that quotes use, and no unusable feed token', async () => {

@@ -218,9 +218,9 @@ export function registerIssueAdminRoutes(app: Hono<AppEnv>, ctx: AppContext): vo
   // --- Preview -------------------------------------------------------------------------
 
   route('get', `/admin/newsletters/issues/${ISSUE}/preview`, 'newsletters.manage', async (c, user) => {
-    const { issue } = await issueAndList(c);
+    const { issue, list } = await issueAndList(c);
     const rendered = await previewIssue(ctx, issue.id);
-    const response = await page(c, user, `Preview: ${issue.subject}`, <PreviewView issue={issue} text={rendered.text} subject={rendered.subject} />, 200, true);
+    const response = await page(c, user, `Preview: ${issue.subject}`, <PreviewView issue={issue} text={rendered.text} subject={rendered.subject} language={list.language} />, 200, true);
     // The two frames show this site's own preview.html; nothing else may be framed.
     const policy = response.headers.get('content-security-policy');
     if (policy) response.headers.set('content-security-policy', `${policy}; frame-src 'self'`);
@@ -261,8 +261,9 @@ export function registerIssueAdminRoutes(app: Hono<AppEnv>, ctx: AppContext): vo
 
   async function sendConfirm(c: AnyContext, user: SessionUser, problems: string[] = [], status = 200): Promise<Response> {
     const { issue, list } = await issueAndList(c);
-    const recipients = await confirmedCount(ctx.db, list.id);
-    return page(c, user, `Send: ${issue.subject}`, <SendConfirmView issue={issue} list={list} recipients={recipients} csrf={user.csrfToken} problems={problems} />, status);
+    const [recipients, catalog] = await Promise.all([confirmedCount(ctx.db, list.id), ctx.catalog()]);
+    const view = <SendConfirmView issue={issue} list={list} recipients={recipients} csrf={user.csrfToken} problems={problems} hasPostalAddress={catalog.site.postalAddress !== ''} />;
+    return page(c, user, `Send: ${issue.subject}`, view, status);
   }
 
   route('get', `/admin/newsletters/issues/${ISSUE}/send`, 'newsletters.send', async (c, user) => {

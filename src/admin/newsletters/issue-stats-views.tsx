@@ -5,6 +5,7 @@ import type { IssueStats, IssueSummary } from '../../newsletters/stats.ts';
 import type { ChartSeries } from '../charts.tsx';
 import { BarChart, LineChart } from '../charts.tsx';
 import { formatDateTime } from '../../i18n/index.ts';
+import { directionOf } from '../../i18n/languages.ts';
 import { statusLabel } from './issue-views.tsx';
 
 function Figures(props: { figures: [string, number | null][] }) {
@@ -57,14 +58,25 @@ export function IssueStatsView(props: { list: Newsletter; issue: IssueRecord; st
         <table class="admin-table">
           <thead>
             <tr>
-              <th scope="col">Link</th>
+              <th scope="col">Article</th>
               <th scope="col">Clicks</th>
             </tr>
           </thead>
           <tbody>
             {stats.links.map((link) => (
               <tr>
-                <td class="admin-audit__details">{link.url}</td>
+                <td>
+                  {link.headline ? (
+                    <>
+                      <span class="issue-link__headline" lang={props.list.language} dir={directionOf(props.list.language)}>
+                        {link.headline}
+                      </span>
+                      <span class="issue-link__url">{link.url}</span>
+                    </>
+                  ) : (
+                    <span class="issue-link__url issue-link__url--only">{link.url}</span>
+                  )}
+                </td>
                 <td>{link.clicks.toLocaleString('en-GB')}</td>
               </tr>
             ))}

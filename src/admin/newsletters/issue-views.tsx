@@ -8,6 +8,7 @@ import type { ArticleChoice, IssueItem, IssueRecord } from '../../newsletters/is
 import { EDITABLE_STATUSES, MAX_SUBJECT } from '../../newsletters/issues.ts';
 import type { IssueSummary } from '../../newsletters/stats.ts';
 import { formatDateTime } from '../../i18n/index.ts';
+import { directionOf } from '../../i18n/languages.ts';
 import { FormErrors } from '../admin-layout.tsx';
 
 /** Fixed notices after an action (nothing from the address is shown). */
@@ -331,20 +332,25 @@ function SendingForms(props: { issue: IssueRecord; csrf: string; minSchedule: st
   );
 }
 
-/** The preview: the issue at desktop and phone widths, and its plain-text version. */
-export function PreviewView(props: { issue: IssueRecord; text: string; subject: string }) {
+/**
+ * The preview: the issue at desktop and phone widths, and its plain-text version. The admin
+ * is English; the issue's own texts (subject, preheader, text version) carry the list's
+ * language and direction, so an Arabic issue reads right to left here as in the mail.
+ */
+export function PreviewView(props: { issue: IssueRecord; text: string; subject: string; language: string }) {
   const base = `/admin/newsletters/issues/${props.issue.id}`;
+  const own = { lang: props.language, dir: directionOf(props.language) };
   return (
     <>
       <p>
         <a href={base}>Back to the issue</a> · <a href={`${base}/preview.html`}>Open the HTML on its own</a>
       </p>
       <p>
-        <strong>Subject:</strong> {props.subject}
+        <strong>Subject:</strong> <span {...own}>{props.subject}</span>
         {props.issue.preheader ? (
           <>
             <br />
-            <strong>Preheader:</strong> {props.issue.preheader}
+            <strong>Preheader:</strong> <span {...own}>{props.issue.preheader}</span>
           </>
         ) : null}
       </p>
@@ -360,7 +366,7 @@ export function PreviewView(props: { issue: IssueRecord; text: string; subject: 
         </figure>
       </div>
       <h2>Plain-text version</h2>
-      <pre class="issue-text" tabindex={0} aria-label="Plain-text version of the issue">
+      <pre class="issue-text" tabindex={0} aria-label="Plain-text version of the issue" {...own}>
         {props.text}
       </pre>
     </>
@@ -368,11 +374,16 @@ export function PreviewView(props: { issue: IssueRecord; text: string; subject: 
 }
 
 /** The send confirmation: how many people will get it, and one button. */
-export function SendConfirmView(props: { issue: IssueRecord; list: Newsletter; recipients: number; csrf: string; problems: string[] }) {
+export function SendConfirmView(props: { issue: IssueRecord; list: Newsletter; recipients: number; csrf: string; problems: string[]; hasPostalAddress: boolean }) {
   const base = `/admin/newsletters/issues/${props.issue.id}`;
   return (
     <>
       <FormErrors problems={props.problems} />
+      {props.hasPostalAddress ? null : (
+        <p class="taxonomy-warning">
+          The site has no postal address yet, so the issue’s footer will lack one; anti-spam laws require the sender’s physical address in bulk mail. An admin adds it under <a href="/admin/settings">Settings → Newsletters</a>.
+        </p>
+      )}
       <p>
         <strong>{props.issue.subject}</strong>
       </p>

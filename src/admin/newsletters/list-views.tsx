@@ -3,7 +3,8 @@ import { FormErrors } from '../admin-layout.tsx';
 import { LANGUAGES } from '../../i18n/languages.ts';
 import type { Newsletter, NewsletterSummary, PromoRuleView } from '../../newsletters/lists.ts';
 import { NEWSLETTER_SLUG_MAX } from '../../newsletters/lists.ts';
-import { absoluteUrl } from '../../site/urls.ts';
+import { embedSnippet } from '../../newsletters/embed-loader.ts';
+import { embedPath } from '../../newsletters/embed-views.tsx';
 import { Csrf, DeleteBox, Notice } from '../../taxonomy/form-parts.tsx';
 
 /** What the newsletter form shows: the stored values, or what was just typed. */
@@ -20,13 +21,6 @@ export function newsletterFormValues(list: Newsletter): NewsletterFormValues {
     name: list.name, slug: list.slug, description: list.description, cadence: list.cadence, senderName: list.sender_name, senderAddress: list.sender_address,
     replyTo: list.reply_to ?? '', language: list.language, visibility: list.visibility, position: String(list.position), trackOpens: list.track_opens ? '1' : '',
   };
-}
-
-/** The iframe code that puts a list's sign-up form on another site. */
-export function embedSnippet(publicUrl: string, list: Pick<Newsletter, 'slug' | 'name'>): string {
-  const src = absoluteUrl(publicUrl, `/newsletters/${list.slug}/embed`);
-  const title = list.name.replace(/[&"<>]/g, (ch) => ({ '&': '&amp;', '"': '&quot;', '<': '&lt;', '>': '&gt;' })[ch] ?? ch);
-  return `<iframe src="${src}" title="${title}" width="100%" height="320" style="border:0;max-width:36rem" loading="lazy"></iframe>`;
 }
 
 /** A list's issues and stats pages (both need only `newsletters.manage`, like the pages that show these links). */
@@ -88,10 +82,11 @@ export function NewsletterIndexView(props: { lists: NewsletterSummary[]; publicU
                       <summary>Embed code</summary>
                       <label>
                         Paste this into another site’s page to show the sign-up form of {list.name}:
-                        <textarea readonly rows={4} cols={50} spellcheck="false">
-                          {embedSnippet(props.publicUrl, list)}
+                        <textarea readonly rows={6} cols={50} spellcheck="false">
+                          {embedSnippet(props.publicUrl, list, embedPath(list.slug))}
                         </textarea>
                       </label>
+                      <p class="admin-sub">The script line lets the frame fit its form exactly; without it the frame keeps a height the form fits on phones.</p>
                     </details>
                   ) : (
                     <span class="admin-sub">Private lists have no public form</span>
@@ -165,10 +160,10 @@ export function NewsletterFormView(props: { list: Newsletter | null; values: New
         </label>
         <fieldset class="taxonomy-fieldset">
           <legend>Visibility</legend>
-          <label>
+          <label class="settings-check">
             <input type="radio" name="visibility" value="public" checked={values.visibility === 'public'} /> Public: on /newsletters, in promos, embeddable
           </label>
-          <label>
+          <label class="settings-check">
             <input type="radio" name="visibility" value="private" checked={values.visibility === 'private'} /> Private: only readers you import or add
           </label>
         </fieldset>
@@ -193,7 +188,7 @@ export function PromoRulesView(props: { list: Newsletter; rules: PromoRuleView[]
     </label>
   );
   return (
-    <section aria-labelledby="rules-heading">
+    <section aria-labelledby="rules-heading" class="promo-rules">
       <h2 id="rules-heading">Promo under articles</h2>
       <p class="admin-lede">
         Which articles offer this newsletter. The most specific matching rule of all public newsletters wins (tag, then section, then language, then default), then the higher priority.
@@ -229,7 +224,7 @@ export function PromoRulesView(props: { list: Newsletter; rules: PromoRuleView[]
           </tbody>
         </table>
       )}
-      <form method="post" action={action} class="admin-form taxonomy-form">
+      <form method="post" action={action} class="admin-form taxonomy-form promo-rule-form">
         <Csrf token={props.csrf} />
         <input type="hidden" name="kind" value="tag" />
         <h3>Articles with a tag</h3>
@@ -240,7 +235,7 @@ export function PromoRulesView(props: { list: Newsletter; rules: PromoRuleView[]
         <Priority />
         <button type="submit">Add tag rule</button>
       </form>
-      <form method="post" action={action} class="admin-form taxonomy-form">
+      <form method="post" action={action} class="admin-form taxonomy-form promo-rule-form">
         <Csrf token={props.csrf} />
         <input type="hidden" name="kind" value="section" />
         <h3>Articles in a section</h3>
@@ -255,7 +250,7 @@ export function PromoRulesView(props: { list: Newsletter; rules: PromoRuleView[]
         <Priority />
         <button type="submit">Add section rule</button>
       </form>
-      <form method="post" action={action} class="admin-form taxonomy-form">
+      <form method="post" action={action} class="admin-form taxonomy-form promo-rule-form">
         <Csrf token={props.csrf} />
         <input type="hidden" name="kind" value="language" />
         <h3>Articles in a language</h3>
@@ -272,7 +267,7 @@ export function PromoRulesView(props: { list: Newsletter; rules: PromoRuleView[]
         <Priority />
         <button type="submit">Add language rule</button>
       </form>
-      <form method="post" action={action} class="admin-form taxonomy-form">
+      <form method="post" action={action} class="admin-form taxonomy-form promo-rule-form">
         <Csrf token={props.csrf} />
         <input type="hidden" name="kind" value="default" />
         <h3>Any article in the newsletter’s language</h3>

@@ -1,7 +1,7 @@
 // Renderers for the body blocks that draw on data outside the document: stored
 // images, third-party embeds and links to other articles.
 
-import { photoCredit } from '../../media/credit.ts';
+import { creditLine, photoCredit } from '../../media/credit.ts';
 import { renderPictureHtml } from '../../media/picture.ts';
 import type { EmbedNode, EmbedProvider, ImageBlockNode, RelatedLinkNode } from './document.ts';
 import { EMBED_PROVIDER_NAMES } from './document.ts';
@@ -23,13 +23,10 @@ export function renderImageBlock(node: ImageBlockNode, ctx: BodyRenderContext, l
   if (picture === '') return '';
   // null means "use the stored value"; an empty string is an editor's deliberate "none here".
   const caption = (node.attrs.caption ?? image.caption ?? '').trim();
-  const credit = photoCredit(image, node.attrs.credit);
+  const credit = creditLine(photoCredit(image, node.attrs.credit), ctx.labels.photoCredit);
   const parts: string[] = [];
   if (caption !== '') parts.push(`<span class="figure__caption">${escapeHtml(caption)}</span>`);
-  if (credit !== '') {
-    const line = ctx.labels.photoCredit === '' ? credit : `${ctx.labels.photoCredit} ${credit}`;
-    parts.push(`<span class="figure__credit">${escapeHtml(line)}</span>`);
-  }
+  if (credit !== '') parts.push(`<span class="figure__credit">${escapeHtml(credit)}</span>`);
   const figcaption = parts.length > 0 ? `<figcaption>${parts.join(' ')}</figcaption>` : '';
   return `<figure class="figure figure--inline">${picture}${figcaption}</figure>`;
 }

@@ -12,7 +12,8 @@ import * as sitemaps from './20261128000200_sitemaps.ts';
 import * as tagSuggestions from './20261128000300_tag_suggestions.ts';
 import * as newsletters from './20261128000400_newsletters.ts';
 import * as syndication from './20261128000500_syndication.ts';
-import * as subscriberAddressCase from './20261207000000_subscriber_address_case.ts';
+import * as newsletterLinkArticles from './20261207000000_newsletter_link_articles.ts';
+import * as subscriberAddressCase from './20261207000100_subscriber_address_case.ts';
 
 /** Migration name → migration; names sort in the order they must run. */
 export const migrations: Record<string, Migration> = {
@@ -25,5 +26,6 @@ export const migrations: Record<string, Migration> = {
   '20261128000300_tag_suggestions': tagSuggestions,
   '20261128000400_newsletters': newsletters,
   '20261128000500_syndication': syndication,
-  '20261207000000_subscriber_address_case': subscriberAddressCase,
+  '20261207000000_newsletter_link_articles': newsletterLinkArticles,
+  '20261207000100_subscriber_address_case': subscriberAddressCase,
 };

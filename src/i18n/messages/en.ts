@@ -122,7 +122,7 @@ export const en = {
   newsletters: {
     pageTitle: 'Newsletters',
     pageIntro: 'Our journalism in your inbox, free. Choose one or more newsletters, enter your email address, then confirm from the message we send you.',
-    empty: 'There are no newsletters in this edition yet.',
+    empty: 'There are no newsletters yet.',
     choose: 'Choose your newsletters',
     emailLabel: 'Email address',
     emailHint: 'We use it only to send the newsletters you choose. Every email has a link to unsubscribe.',
@@ -149,7 +149,10 @@ export const en = {
     nothingPending: 'There is nothing left to confirm: your subscriptions are already active.',
     manageLink: 'Manage your newsletters',
     linkExpiredTitle: 'This link has expired',
-    linkExpiredText: 'Confirmation links work for 48 hours. Sign up again and we will send you a new one.',
+    // One text per kind of link: each expires after its own time, and the way back differs.
+    confirmLinkExpiredText: 'Confirmation links work for {hours} hours. Sign up again and we will send you a new one.',
+    preferencesLinkExpiredText: 'Links to manage your newsletters work for {days} days after we send them. Use the link at the foot of a more recent email from us, or sign up again with your address and we will email you a new link.',
+    unsubscribeLinkExpiredText: 'Unsubscribe links work for {days} days after we send them. Use the unsubscribe link in a more recent email from us, or sign up again with your address and we will email you a link to manage or stop your newsletters.',
     linkInvalidTitle: 'This link does not work',
     linkInvalidText: 'The link may be incomplete, or a newer email from us has replaced it. Use the link in our most recent email, or sign up again.',
     preferencesTitle: 'Your newsletters',
@@ -177,6 +180,9 @@ export const en = {
     unsubscribedText: 'You will no longer receive {name}.',
     changedMind: 'Changed your mind, or want other newsletters?',
     embedFrom: 'A newsletter from {site}',
+    embedUnavailable: 'This sign-up form is not available any more.',
+    // A digest's default subject (the desk edits it before sending).
+    digestSubject: '{list} — {date}',
     mailConfirmSubject: 'Confirm your subscription to {site}',
     mailConfirmIntro: 'Someone, probably you, asked to receive these newsletters from {site} at this address:',
     mailConfirmAction: 'To confirm, open this link (it works for 48 hours):',

@@ -10,6 +10,8 @@ export const SITE: DemoSiteSettings = {
     'The Tamarisk is a reader-supported digital newsroom reporting on politics, economics, climate and culture across the Middle East and North Africa, in English, Arabic and French.',
   publisherBlurb:
     'The Tamarisk delivers independent coverage of the Middle East and North Africa — from water, energy and the economy to elections, refugees and the arts — with correspondents from Tunis to Tehran.',
+  // An invented address: there is no such building.
+  postalAddress: 'The Tamarisk Newsroom\n17 Qandeel Lane, third floor\nJabal al-Luweibdeh, Amman 11190\nJordan',
   localized: {
     ar: {
       name: 'الطرفاء',

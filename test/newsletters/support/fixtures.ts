@@ -6,7 +6,7 @@ import { isoNow } from '../../../src/shared/time.ts';
 let counter = 0;
 
 /** Inserts a newsletter list and returns its id. */
-export async function createList(db: Kysely<Database>, overrides: { name?: string; senderName?: string; senderAddress?: string; replyTo?: string | null } = {}): Promise<number> {
+export async function createList(db: Kysely<Database>, overrides: { name?: string; senderName?: string; senderAddress?: string; replyTo?: string | null; language?: string; visibility?: 'public' | 'private' } = {}): Promise<number> {
   counter += 1;
   const now = isoNow();
   const row = await db
@@ -19,8 +19,8 @@ export async function createList(db: Kysely<Database>, overrides: { name?: strin
       sender_name: overrides.senderName ?? 'The Tamarisk',
       sender_address: overrides.senderAddress ?? 'briefing@tamarisk.example.test',
       reply_to: overrides.replyTo === undefined ? 'desk@tamarisk.example.test' : overrides.replyTo,
-      language: 'en',
-      visibility: 'public',
+      language: overrides.language ?? 'en',
+      visibility: overrides.visibility ?? 'public',
       position: counter,
       track_opens: 0,
       created_at: now,
