@@ -29,10 +29,13 @@ export async function migrateToLatest<T>(db: Kysely<T>): Promise<MigrationReport
     migrationLockTableName: 'masthead_migrations_lock',
     ...(migrationTableSchema ? { migrationTableSchema } : {}),
   });
-  // Kysely's migrator looks for its table by listing the tables of every schema; on a
-  // PostgreSQL server where another installation (or test suite) drops a schema at that
-  // moment, the listing fails with "schema … does not exist" (3F000). That is not about
-  // us: try again.
+  // Kysely's migrator looks for its table by listing the tables and columns of every
+  // schema (calling pg_get_serial_sequence on each column); on a PostgreSQL server where
+  // another installation (or test suite) drops a schema at that moment, the listing fails
+  // with "schema … does not exist" (3F000), or names a table or column of that other schema
+  // that has just gone (42P01, 42703: "column "timestamp" of relation
+  // "masthead_migrations" does not exist"). That is not about us: try again. (A migration
+  // of ours that fails the same way runs in a rolled-back transaction, so it only fails again.)
   let outcome = await migrateOnce(migrator);
   for (let attempt = 1; attempt < 4 && isVanishedSchema(outcome.error); attempt += 1) {
     await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
@@ -51,8 +54,10 @@ async function migrateOnce(migrator: Migrator): Promise<{ error?: unknown; resul
   }
 }
 
+const VANISHED_OBJECT_CODES = new Set(['3F000', '42P01', '42703']);
+
 function isVanishedSchema(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '3F000';
+  return typeof error === 'object' && error !== null && VANISHED_OBJECT_CODES.has(String((error as { code?: unknown }).code));
 }
 
 /** A database opened and brought up to date, and the migrations that this opening applied. */
