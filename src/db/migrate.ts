@@ -37,7 +37,7 @@ export async function migrateToLatest<T>(db: Kysely<T>): Promise<MigrationReport
   // "masthead_migrations" does not exist"). That is not about us: try again. (A migration
   // of ours that fails the same way runs in a rolled-back transaction, so it only fails again.)
   let outcome = await migrateOnce(migrator);
-  for (let attempt = 1; attempt < 4 && isVanishedSchema(outcome.error); attempt += 1) {
+  for (let attempt = 1; attempt < 8 && isVanishedSchema(outcome.error); attempt += 1) {
     await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
     outcome = await migrateOnce(migrator);
   }
