@@ -189,6 +189,15 @@ program
     }
   });
 
+/** A command's refused input (ValidationError) as one `masthead:` line per problem and exit code 1; anything else is rethrown. */
+async function reportProblems(error: unknown): Promise<void> {
+  // Loaded here, like the commands' own modules, so `--help` stays fast.
+  const { ValidationError } = await import('../shared/validation.ts');
+  if (!(error instanceof ValidationError)) throw error;
+  for (const problem of error.problems) process.stderr.write(`masthead: ${problem}\n`);
+  process.exitCode = 1;
+}
+
 /** Reads the whole of standard input (for --password-stdin), without the final newline. */
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
@@ -213,14 +222,11 @@ program
     try {
       const { handle } = await openMigratedDatabase(settings);
       const { createUser } = await import('../accounts/users.ts');
-      const { ValidationError } = await import('../shared/validation.ts');
       try {
         const id = await createUser(handle.db, { email: options.email, name: options.name ?? options.email.split('@')[0] ?? options.email, role: options.role, password }, { actorUserId: null });
         process.stdout.write(`Created ${options.role} account ${options.email.trim().toLowerCase()} (id ${id}). Sign in at ${settings.publicUrl}/admin\n`);
       } catch (error) {
-        if (!(error instanceof ValidationError)) throw error;
-        for (const problem of error.problems) process.stderr.write(`masthead: ${problem}\n`);
-        process.exitCode = 1;
+        await reportProblems(error);
       }
       await handle.close();
     } catch (error) {
@@ -238,7 +244,6 @@ program
     try {
       const { handle } = await openMigratedDatabase(settings);
       const { createPartnerToken, findLicensee } = await import('../syndication/partner-tokens.ts');
-      const { ValidationError } = await import('../shared/validation.ts');
       const holder = await findLicensee(handle.db, licensee);
       if (!holder) {
         await handle.close();
@@ -252,9 +257,7 @@ program
         process.stdout.write(`${token}\n`);
         process.stderr.write(`Use it as "Authorization: Bearer <token>" on ${settings.publicUrl}/syndication/feed.atom or ${settings.publicUrl}/syndication/feed.json\n`);
       } catch (error) {
-        if (!(error instanceof ValidationError)) throw error;
-        for (const problem of error.problems) process.stderr.write(`masthead: ${problem}\n`);
-        process.exitCode = 1;
+        await reportProblems(error);
       }
       await handle.close();
     } catch (error) {
