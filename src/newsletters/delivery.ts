@@ -161,13 +161,18 @@ export function startNewsletterSender(app: AppContext, options: SenderOptions = 
     return db.transaction().execute((trx) => claimDeliveries(trx, app.dialect, { issueId, newsletterId: issue.newsletterId, workerId, batchSize, now: isoNow(), leaseUntil: leaseUntil() }));
   }
 
-  // Successes are written in groups: whatever arrived while the previous group was being
-  // committed. Under load that is a handful of rows per statement; idle, it is one.
+  // Successes are written in groups: the answers that arrived in the same turn of the event
+  // loop (the write waits for setImmediate, which adds no timer delay: it runs as soon as the
+  // answers already read from the sockets are handled), then whatever arrived while that
+  // group was being committed. On SQLite, whose writes block the loop, the first part is what
+  // makes groups of more than one; the window between the server's 250 and our commit stays
+  // that of one loop turn.
   let sentQueue: { id: number; response: string }[] = [];
   let sentFlush: Promise<void> | null = null;
   function recordSent(id: number, response: string): Promise<void> {
     sentQueue.push({ id, response });
     sentFlush ??= (async () => {
+      await new Promise<void>((resolve) => setImmediate(resolve));
       while (sentQueue.length > 0) {
         const group = sentQueue;
         sentQueue = [];

@@ -9,7 +9,6 @@
  * `previewIssue` renders the same issue for the admin with direct links and example
  * unsubscribe/preferences links, writing nothing.
  */
-import mjml2html from 'mjml';
 import type { AppContext } from '../app-context.ts';
 import { formatDate, messagesFor } from '../i18n/index.ts';
 import { directionOf } from '../i18n/languages.ts';
@@ -348,6 +347,9 @@ function issueText(view: IssueView, link: LinkWriter): string {
 /** Renders a view to HTML and text; links through `link`, the open pixel only when asked. */
 export async function renderIssue(view: IssueView, link: LinkWriter, options: { withOpenPixel: boolean }): Promise<RenderedIssue> {
   // Nothing user-written can reach mj-include (every value is escaped); ignoring includes is belt and braces.
+  // MJML (and the HTML tooling it brings) is loaded the first time an issue is rendered, not
+  // in every server and worker at start: most processes never render one.
+  const { default: mjml2html } = await import('mjml');
   const result = await mjml2html(issueMjml(view, link, options.withOpenPixel), { validationLevel: 'strict', fonts: {}, ignoreIncludes: true, keepComments: false });
   if (result.errors.length > 0) throw new Error(`newsletter MJML is invalid: ${result.errors.map((error) => error.formattedMessage).join('; ')}`);
   return { subject: view.subject, html: result.html, text: issueText(view, link) };
