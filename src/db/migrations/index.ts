@@ -14,6 +14,7 @@ import * as newsletters from './20261128000400_newsletters.ts';
 import * as syndication from './20261128000500_syndication.ts';
 import * as newsletterLinkArticles from './20261207000000_newsletter_link_articles.ts';
 import * as subscriberAddressCase from './20261207000100_subscriber_address_case.ts';
+import * as purgeAndErasureIndexes from './20261207000200_purge_and_erasure_indexes.ts';
 
 /** Migration name → migration; names sort in the order they must run. */
 export const migrations: Record<string, Migration> = {
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   '20261128000500_syndication': syndication,
   '20261207000000_newsletter_link_articles': newsletterLinkArticles,
   '20261207000100_subscriber_address_case': subscriberAddressCase,
+  '20261207000200_purge_and_erasure_indexes': purgeAndErasureIndexes,
 };
